@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
+package dev.autosa.api;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the kernel really runs, read back from the kernel (for sched_ext:
+ * {@code /sys/kernel/sched_ext/state} and {@code root/ops}), never remembered.
+ *
+ * @param state the sched_ext state
+ * @param ops the BPF scheduler's ops name as the kernel reports it (e.g. {@code "simple"},
+ *     {@code "rusty_1.0.4_x86_64"}), or null when none is loaded
+ * @param scheduler the {@code scx_*} binary the controller believes owns it, or null if unknown
+ * @param pid the process that runs it, or -1 if unknown
+ * @param managed true when AutoSA started it (false when adopted from someone else or unknown)
+ */
+public record ActiveScheduler(State state, @Nullable String ops, @Nullable String scheduler, long pid,
+        boolean managed) {
+
+    /** The kernel's own scheduler (EEVDF) is running: no sched_ext scheduler is loaded. */
+    public static final ActiveScheduler KERNEL_DEFAULT = new ActiveScheduler(State.DISABLED, null, null, -1, false);
+
+    /** sched_ext's state, as {@code /sys/kernel/sched_ext/state} names it. */
+    public enum State {
+        DISABLED, ENABLING, ENABLED, DISABLING;
+
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    public boolean isKernelDefault() {
+        return state == State.DISABLED;
+    }
+
+    /** The scheduler to show an operator: the binary if known, else the ops name, else "kernel default". */
+    public String displayName() {
+        if (isKernelDefault()) {
+            return "kernel default";
+        }
+        if (scheduler != null) {
+            return scheduler;
+        }
+        return ops != null ? "sched_ext ops " + ops : "sched_ext (unknown)";
+    }
+}

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
+package dev.autosa.api;
+
+/**
+ * What every pluggable part of AutoSA has in common, so discovery can pick among providers the way
+ * SLF4J picks a binding: the highest {@link #priority()} among those that are {@link #isAvailable()}.
+ */
+public interface Provider {
+
+    /** A short, stable name for logs and status, e.g. {@code "proc"} or {@code "scx-process"}. */
+    String name();
+
+    /** Higher wins when several providers are available. Built-in providers use 0..100. */
+    default int priority() {
+        return 0;
+    }
+
+    /** Whether this provider can work on this machine right now (files present, permissions). */
+    boolean isAvailable();
+
+    /**
+     * Why {@link #isAvailable()} is false, in words an operator can act on, e.g.
+     * {@code "/sys/kernel/sched_ext not found (kernel without CONFIG_SCHED_CLASS_EXT)"}.
+     * Empty when available.
+     */
+    default String unavailableReason() {
+        return "";
+    }
+}

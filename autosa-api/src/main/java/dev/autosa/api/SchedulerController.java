@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
+package dev.autosa.api;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Starts and stops sched_ext schedulers and reports what the kernel really runs. The engine calls
+ * it from one thread. Implementations must leave no scheduler orphaned: {@link #close()} stops a
+ * scheduler this controller started unless told to keep it.
+ */
+public interface SchedulerController extends Provider, AutoCloseable {
+
+    /** The catalog: known and discovered schedulers, installed or not, with reasons for refusals. */
+    List<SchedulerInfo> available();
+
+    /** What the kernel runs now, read back from the kernel on every call. */
+    ActiveScheduler current();
+
+    /**
+     * Replaces whatever runs with {@code spec}; returns only when the kernel confirms it runs.
+     * On failure nothing is left running and the kernel default is back.
+     */
+    ActiveScheduler activate(SchedulerSpec spec) throws SchedulerException;
+
+    /** Returns to the kernel default scheduler; returns only when the kernel confirms it. */
+    void deactivate() throws SchedulerException;
+
+    /**
+     * Called once per tick: reports a scheduler this controller runs that died, was ejected or
+     * stalled since the last call. After a failure the kernel default runs.
+     */
+    Optional<SchedulerFailure> checkHealth();
+
+    /**
+     * Makes an already attached scheduler that someone else started (by hand, scx_loader, a
+     * killed earlier daemon) this controller's to manage. Default: not supported.
+     */
+    default boolean adopt() {
+        return false;
+    }
+
+    /** Releases resources. If {@code keepScheduler} is false, a scheduler this controller runs is stopped. */
+    void close(boolean keepScheduler);
+
+    @Override
+    default void close() {
+        close(false);
+    }
+}
