@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
+package dev.autosa.core.internal;
+
+import dev.autosa.api.SchedulerInfo;
+import dev.autosa.api.Workload;
+import dev.autosa.core.PreferenceTable;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns a workload into the scheduler to run: the first entry of the preference table that is
+ * installed and not blocklisted. Without a controller (no catalog) the first entry is recommended
+ * as it is, since recommending is all the engine can do then.
+ */
+public final class Recommender {
+
+    /** Sentinel: the kernel's default scheduler is recommended. Compared by identity. */
+    public static final String KERNEL_DEFAULT = new String("kernel default");
+    /** Sentinel: the table names schedulers for the workload, but none is installed. Compared by identity. */
+    public static final String NONE_INSTALLED = new String("none installed");
+
+    private final PreferenceTable table;
+    private final FailureTracker failures;
+    private @Nullable Set<String> installed;
+
+    public Recommender(PreferenceTable table, FailureTracker failures) {
+        this.table = table;
+        this.failures = failures;
+    }
+
+    /** Sets the controller's catalog; null means no controller, so installation is unknown. */
+    public void catalog(@Nullable List<SchedulerInfo> catalog) {
+        if (catalog == null) {
+            installed = null;
+            return;
+        }
+        Set<String> names = new HashSet<>();
+        for (SchedulerInfo info : catalog) {
+            if (info.installed()) {
+                names.add(info.name());
+            }
+        }
+        installed = names;
+    }
+
+    public String resolve(Workload workload) {
+        List<String> candidates = table.candidates(workload);
+        if (candidates.isEmpty()) {
+            return KERNEL_DEFAULT;
+        }
+        for (int i = 0; i < candidates.size(); i++) {
+            String name = candidates.get(i);
+            if ((installed == null || installed.contains(name)) && !failures.isBlocklisted(name)) {
+                return name;
+            }
+        }
+        return NONE_INSTALLED;
+    }
+
+    public List<String> candidates(Workload workload) {
+        return table.candidates(workload);
+    }
+
+    public static @Nullable String schedulerOrNull(String target) {
+        return target == KERNEL_DEFAULT || target == NONE_INSTALLED ? null : target;
+    }
+}
