@@ -33,6 +33,7 @@ final class DiskstatsParser {
     private int[] lines = new int[4];
     private long[] values = new long[4 * FIELDS];
     private int slots;
+    private int malformed;
 
     DiskstatsParser(DeviceFilter filter) {
         this.filter = filter;
@@ -40,6 +41,7 @@ final class DiskstatsParser {
 
     void parse(ByteScanner s, ProblemSink problems) {
         Arrays.fill(seen, false);
+        malformed = 0;
         while (s.nextLine()) {
             if (!s.nextToken()) {
                 continue;
@@ -48,6 +50,7 @@ final class DiskstatsParser {
             long minor = s.nextLong();
             if (major < 0 || minor < 0 || !s.nextToken()) {
                 problems.problem(s.lineNumber(), "line does not start with major, minor and device name");
+                malformed++;
                 continue;
             }
             byte[] buf = s.buffer();
@@ -59,6 +62,7 @@ final class DiskstatsParser {
             int slot = find(buf, from, to);
             if (slot >= 0 && seen[slot]) {
                 problems.problem(s.lineNumber(), "device listed twice");
+                malformed++;
                 continue;
             }
             if (slot < 0) {
@@ -131,6 +135,11 @@ final class DiskstatsParser {
         names[slot] = Arrays.copyOfRange(buf, from, to);
         used[slot] = true;
         return slot;
+    }
+
+    /** Lines of the last read that could not be attributed to a device. */
+    int malformedLines() {
+        return malformed;
     }
 
     /** Slots in use or used before; iterate {@code [0, slotCount())} and check {@link #present(int)}. */
