@@ -31,6 +31,13 @@ final class ProcFile implements AutoCloseable {
 
     private static final int INITIAL_SIZE = 8192;
 
+    /**
+     * A missing file is looked for again only every this many reads (10 minutes at the default
+     * interval): a failed open allocates an
+     * exception, and optional files (schedstat, pressure) do not come and go on a running kernel.
+     */
+    static final int MISSING_RETRY_READS = 600;
+
     private final String name;
     private Path path;
     private @Nullable FileChannel channel;
@@ -38,6 +45,7 @@ final class ProcFile implements AutoCloseable {
     private byte[] bytes = new byte[INITIAL_SIZE];
     private int length;
     private String lastError = "";
+    private int readsUntilRetry;
 
     /** {@code name} is the path relative to the proc root, e.g. {@code "pressure/io"}. */
     ProcFile(Path root, String name) {
@@ -49,6 +57,7 @@ final class ProcFile implements AutoCloseable {
     void setRoot(Path root) {
         closeQuietly();
         path = root.resolve(name);
+        readsUntilRetry = 0;
     }
 
     String name() {
@@ -71,6 +80,10 @@ final class ProcFile implements AutoCloseable {
 
     /** Reads the whole file; returns its length, {@link #MISSING} or {@link #FAILED}. */
     int read() {
+        if (channel == null && readsUntilRetry > 0) {
+            readsUntilRetry--;
+            return MISSING;
+        }
         try {
             if (channel == null) {
                 channel = FileChannel.open(path, StandardOpenOption.READ);
@@ -100,6 +113,7 @@ final class ProcFile implements AutoCloseable {
         } catch (NoSuchFileException e) {
             closeQuietly();
             lastError = "not found";
+            readsUntilRetry = MISSING_RETRY_READS - 1;
             return MISSING;
         } catch (IOException | RuntimeException e) {
             // RuntimeException too: a bad path or an odd file system must not escape sample().
