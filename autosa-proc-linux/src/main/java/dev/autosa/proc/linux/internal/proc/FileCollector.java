@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
 package dev.autosa.proc.linux.internal.proc;
 
+import dev.autosa.api.MetricKey;
 import dev.autosa.api.MetricSink;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -99,7 +100,7 @@ abstract class FileCollector implements AutoCloseable {
         return delta * scale * NANOS_PER_SECOND / elapsedNanos;
     }
 
-    static void put(MetricSink sink, dev.autosa.api.MetricKey key, double value) {
+    static void put(MetricSink sink, MetricKey key, double value) {
         if (!Double.isNaN(value)) {
             sink.put(key, value);
         }

@@ -21,6 +21,7 @@ final class ProblemLog implements ProblemSink {
     private boolean warned;
     private int suppressed;
     private int total;
+    private int logged;
 
     ProblemLog(ProcFile file) {
         this.file = file;
@@ -36,6 +37,11 @@ final class ProblemLog implements ProblemSink {
         return total;
     }
 
+    /** How many warnings were actually written to the log. */
+    int logged() {
+        return logged;
+    }
+
     @Override
     public void problem(int line, String reason) {
         total++;
@@ -45,6 +51,7 @@ final class ProblemLog implements ProblemSink {
         }
         warned = true;
         lastWarn = now;
+        logged++;
         int before = suppressed;
         suppressed = 0;
         String where = line > 0 ? file.path() + ":" + line : file.path().toString();
