@@ -43,11 +43,11 @@ done
 [[ -e $OUT ]] && { echo "$OUT already exists; pick a new output directory" >&2; exit 1; }
 
 NCPU=$(nproc)
-FIO_FILE=/var/tmp/autosa-lab.fio
+FIO_FILE=/var/tmp/autosa-lab-$$.fio
 FIO_SIZE_MB=3072
-CG_CPU=/sys/fs/cgroup/cpuacct/autosa-lab
+CG_CPU=/sys/fs/cgroup/cpuacct/autosa-lab-$$
 CG_MEM=""          # memory cgroup (v2 or v1) for the memory-bound phase, when one is writable
-MEM_LIMIT_MB=768   # file-backed working set 2 GiB squeezed into this: reclaim and refaults, PSI memory stalls
+MEM_LIMIT_MB=512   # file-backed working set of 2 GiB squeezed into this: reclaim and refaults, PSI memory stalls
 PGIDS=()
 SAMPLER=""
 
@@ -76,11 +76,11 @@ trap 'exit 130' INT TERM
 setup_cgroups() {
   mkdir -p "$CG_CPU" 2>/dev/null || CG_CPU=""
   if grep -qw memory /sys/fs/cgroup/cgroup.controllers 2>/dev/null; then
-    CG_MEM=/sys/fs/cgroup/autosa-lab-mem
+    CG_MEM=/sys/fs/cgroup/autosa-lab-mem-$$
     echo +memory >/sys/fs/cgroup/cgroup.subtree_control 2>/dev/null || true
     mkdir -p "$CG_MEM" && echo $((MEM_LIMIT_MB * 1024 * 1024)) >"$CG_MEM/memory.max" || CG_MEM=""
   elif [[ -d /sys/fs/cgroup/memory ]]; then
-    CG_MEM=/sys/fs/cgroup/memory/autosa-lab-mem
+    CG_MEM=/sys/fs/cgroup/memory/autosa-lab-mem-$$
     mkdir -p "$CG_MEM" && echo $((MEM_LIMIT_MB * 1024 * 1024)) >"$CG_MEM/memory.limit_in_bytes" || CG_MEM=""
   fi
   [[ -n $CG_MEM ]] || log "no writable memory cgroup: the memory-bound phase runs without a limit"
@@ -121,8 +121,10 @@ start_workload() {
     memory-bound)
       # Anonymous memory churn (mmap, touch, unmap: page faults, no swap here to absorb it) plus a
       # file-backed working set larger than its cgroup's limit, which the kernel must keep reclaiming.
-      spawn stress-ng --vm 2 --vm-bytes 2G --timeout "${secs}s"
-      MEMCG=1 spawn stress-ng --mmap 1 --mmap-bytes 2G --mmap-file --temp-path /var/tmp --timeout "${secs}s" ;;
+      # (Without swap, anonymous memory over a cgroup limit is OOM-killed, not reclaimed: only the
+      # file-backed part can make the kernel stall on memory.)
+      spawn stress-ng --vm 1 --vm-bytes 2G --timeout "${secs}s"
+      MEMCG=1 spawn stress-ng --mmap 2 --mmap-bytes 1G --mmap-file --temp-path /var/tmp --timeout "${secs}s" ;;
     latency-sensitive)
       # Many short wake-ups at moderate CPU: periodic timer threads plus a rate-limited context-switch ping-pong.
       spawn cyclictest -t 4 -i 500 -q -D "$secs"
@@ -151,7 +153,7 @@ wait_quiet() {
   local waited=0 busy others
   while :; do
     busy=$(cpu_busy_share 5)
-    others=$(pgrep -c -x 'java|mvn|javac|cc1|cc1plus|gcc|rustc|cargo' || true)
+    others=$(ps -eo comm= | grep -cxE 'java|mvn|javac|cc1|cc1plus|gcc|rustc|cargo' || true)
     if [[ $busy -lt 15 && $others -eq 0 ]]; then
       log "machine quiet (cpu ${busy}%, no build processes) after ${waited}s"
       QUIET=true; return
@@ -195,7 +197,7 @@ fio --name=autosa-lab-prep --filename="$FIO_FILE" --size=${FIO_SIZE_MB}M --rw=wr
   --ioengine=psync --end_fsync=1 >>"$OUT/workloads.log" 2>&1
 QUIET=forced
 [[ $FORCE == 1 ]] || wait_quiet
-WAITED_NOTE=$(pgrep -a -x 'java|mvn' | cut -c1-200 | tr '\n' ';' || true)
+WAITED_NOTE=$(pgrep -a 'java|mvn' | cut -c1-200 | tr '\n' ';' || true)
 
 [[ -n $CG_CPU ]] && echo "t_ms,busy_jiffies,workload_cpu_ns" >"$OUT/workload_cpu.csv"
 START=$(now_ms)

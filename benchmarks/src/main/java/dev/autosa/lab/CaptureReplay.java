@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
+package dev.autosa.lab;
+
+import dev.autosa.api.AutoSAEvent;
+import dev.autosa.api.MetricKey;
+import dev.autosa.core.AutoSA;
+import dev.autosa.core.SimulatedController;
+import dev.autosa.proc.linux.CaptureSource;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Replays a proc capture through the real engine: the capture's {@link CaptureSource} and its clock,
+ * a {@link SimulatedController}, the default classifier and settings unless the caller changes the
+ * builder, and one {@link AutoSA#tick()} per capture tick.
+ */
+public final class CaptureReplay {
+
+    /** Each tick's decision row and, when asked for, the metric values the source wrote. */
+    public record Result(List<TickRow> rows, List<Map<MetricKey, Double>> samples, List<Long> sampleMs) {
+    }
+
+    private CaptureReplay() {
+    }
+
+    /** Replays {@code capture} at default settings. */
+    public static Result run(Path capture) throws IOException {
+        return run(capture, UnaryOperator.identity(), false);
+    }
+
+    /**
+     * Replays {@code capture}.
+     *
+     * @param settings changes to the builder (window, thresholds, a different classifier); the
+     *     metric source, clock and controller are set here
+     * @param keepSamples whether to keep every tick's metric values (for {@link MetricStats})
+     */
+    public static Result run(Path capture, UnaryOperator<AutoSA.Builder> settings, boolean keepSamples)
+            throws IOException {
+        List<TickRow> rows = new ArrayList<>();
+        List<Map<MetricKey, Double>> samples = new ArrayList<>();
+        List<Long> sampleMs = new ArrayList<>();
+        try (CaptureSource source = CaptureSource.open(capture)) {
+            Instant start = source.meta().start();
+            AutoSA.Builder b = AutoSA.builder()
+                    .metricSource(source)
+                    .clock(source.clock())
+                    .controller(new SimulatedController())
+                    .collectionInterval(source.interval());
+            if (keepSamples) {
+                b.listener(e -> {
+                    if (e instanceof AutoSAEvent.Sampled s) {
+                        samples.add(new LinkedHashMap<>(s.values()));
+                        sampleMs.add(Duration.between(start, s.time()).toMillis());
+                    }
+                });
+            }
+            try (AutoSA autosa = settings.apply(b).build()) {
+                while (source.hasNext()) {
+                    long t = source.clock().millis() - start.toEpochMilli();
+                    rows.add(TickRow.of(t, autosa.tick()));
+                }
+            }
+        }
+        return new Result(List.copyOf(rows), samples, sampleMs);
+    }
+}

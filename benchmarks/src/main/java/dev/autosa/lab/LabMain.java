@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
+package dev.autosa.lab;
+
+import dev.autosa.core.AutoSA;
+import dev.autosa.proc.linux.CaptureMeta;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+/**
+ * Command line of the workload lab (run by lab/score.sh):
+ *
+ * <pre>
+ * score   CAPTURE [--phases CSV] [--settle S] [--json-lines FILE] [--window S] [--min-confidence X]
+ * metrics CAPTURE [--phases CSV] [--settle S]
+ * </pre>
+ *
+ * CAPTURE is a capture directory or a {@code .tar.gz} of one. {@code score} replays it through the
+ * engine (or reads the rows of {@code autosa replay --json} from FILE) and prints the report;
+ * {@code metrics} prints per-phase statistics of every metric key.
+ */
+public final class LabMain {
+
+    private LabMain() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
+        if (args.length < 2 || !(args[0].equals("score") || args[0].equals("metrics"))) {
+            err.println("usage: score|metrics CAPTURE [--phases CSV] [--settle SECONDS] [--json-lines FILE]"
+                    + " [--window SECONDS] [--min-confidence X]");
+            return 2;
+        }
+        Path capture = Path.of(args[1]);
+        Path phasesCsv = null;
+        long settleMs = Scorer.Options.DEFAULT_SETTLE_MS;
+        Path jsonLines = null;
+        Duration window = null;
+        Double minConfidence = null;
+        for (int i = 2; i < args.length; i++) {
+            String flag = args[i];
+            if (i + 1 >= args.length) {
+                err.println(flag + " needs a value");
+                return 2;
+            }
+            String v = args[++i];
+            switch (flag) {
+                case "--phases" -> phasesCsv = Path.of(v);
+                case "--settle" -> settleMs = Long.parseLong(v) * 1000;
+                case "--json-lines" -> jsonLines = Path.of(v);
+                case "--window" -> window = Duration.ofSeconds(Long.parseLong(v));
+                case "--min-confidence" -> minConfidence = Double.parseDouble(v);
+                default -> {
+                    err.println("unknown option " + flag);
+                    return 2;
+                }
+            }
+        }
+        Path tmp = null;
+        try {
+            Path dir = capture;
+            if (capture.getFileName().toString().endsWith(".tar.gz")) {
+                tmp = Files.createTempDirectory("autosa-lab");
+                TarGz.extract(capture, tmp);
+                dir = captureRoot(tmp);
+            }
+            List<Phase> phases = Phase.read(phasesCsv != null ? phasesCsv : dir.resolve("phases.csv"));
+            Duration w = window;
+            Double mc = minConfidence;
+            UnaryOperator<AutoSA.Builder> settings = b -> {
+                if (w != null) {
+                    b.aggregationWindow(w);
+                }
+                if (mc != null) {
+                    b.minConfidence(mc);
+                }
+                return b;
+            };
+            CaptureMeta meta = CaptureMeta.readFrom(dir);
+            out.println("Capture: " + capture.getFileName() + " (" + meta.cpus() + " CPUs, kernel " + meta.kernel()
+                    + ", " + phases.size() + " phases, start " + meta.start() + ")");
+            if (args[0].equals("metrics")) {
+                CaptureReplay.Result r = CaptureReplay.run(dir, settings, true);
+                out.print(MetricStats.render(r, phases, settleMs));
+                return 0;
+            }
+            List<TickRow> rows = jsonLines != null ? ReplayJson.read(jsonLines) : CaptureReplay.run(dir, settings, false).rows();
+            Scorer.Options o = new Scorer.Options(settleMs, mc != null ? mc : 0.7, 30_000);
+            out.println();
+            out.print(Scorer.render(Scorer.score(rows, phases, o)));
+            out.println();
+            out.print(Contamination.render(Contamination.read(dir, phases, userHz(dir)), meta.cpus()));
+            return 0;
+        } finally {
+            if (tmp != null) {
+                deleteTree(tmp);
+            }
+        }
+    }
+
+    /** The directory holding meta.properties inside an extracted archive (itself or one level down). */
+    static Path captureRoot(Path extracted) throws IOException {
+        if (Files.exists(extracted.resolve(CaptureMeta.FILE_NAME))) {
+            return extracted;
+        }
+        try (Stream<Path> list = Files.list(extracted)) {
+            List<Path> dirs = list.filter(p -> Files.exists(p.resolve(CaptureMeta.FILE_NAME))).toList();
+            if (dirs.size() != 1) {
+                throw new IOException("expected one capture (a directory with meta.properties) in the archive but found "
+                        + dirs.size());
+            }
+            return dirs.get(0);
+        }
+    }
+
+    static int userHz(Path dir) throws IOException {
+        Properties p = new Properties();
+        try (var r = Files.newBufferedReader(dir.resolve(CaptureMeta.FILE_NAME), StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        return Integer.parseInt(p.getProperty("user_hz", "100").trim());
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        List<Path> paths = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(paths::add);
+        }
+        for (Path p : paths) {
+            Files.deleteIfExists(p);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
+package dev.autosa.lab;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Unpacks the {@code .tar.gz} captures kept in the repository (plain ustar/GNU tar: directories and
+ * regular files), so tests and the scorer need no external tar.
+ */
+public final class TarGz {
+
+    private TarGz() {
+    }
+
+    /** Extracts {@code archive} into {@code target}, refusing entries that would land outside it. */
+    public static void extract(Path archive, Path target) throws IOException {
+        Path root = target.toAbsolutePath().normalize();
+        try (InputStream in = new BufferedInputStream(new GZIPInputStream(Files.newInputStream(archive), 1 << 16))) {
+            byte[] header = new byte[512];
+            String longName = null;
+            while (true) {
+                if (in.readNBytes(header, 0, 512) < 512 || isZero(header)) {
+                    return;
+                }
+                String name = longName != null ? longName : string(header, 0, 100);
+                longName = null;
+                String prefix = string(header, 345, 155);
+                if (!prefix.isEmpty() && header[257] == 'u') {
+                    name = prefix + "/" + name;
+                }
+                long size = octal(header, 124, 12, archive);
+                byte type = header[156];
+                if (type == 'L') { // GNU long name: the next entry's name is this entry's data
+                    byte[] data = in.readNBytes((int) size);
+                    skipPadding(in, size);
+                    longName = new String(data, StandardCharsets.UTF_8).replace("\0", "");
+                    continue;
+                }
+                Path out = root.resolve(name).normalize();
+                if (!out.startsWith(root)) {
+                    throw new IOException(archive + ": entry " + name + " points outside " + root);
+                }
+                if (type == '5') {
+                    Files.createDirectories(out);
+                } else if (type == '0' || type == 0) {
+                    Files.createDirectories(out.getParent());
+                    Files.write(out, in.readNBytes((int) size));
+                    skipPadding(in, size);
+                    continue;
+                }
+                in.skipNBytes(size);
+                skipPadding(in, size);
+            }
+        }
+    }
+
+    private static void skipPadding(InputStream in, long size) throws IOException {
+        long pad = (512 - size % 512) % 512;
+        in.skipNBytes(pad);
+    }
+
+    private static boolean isZero(byte[] b) {
+        for (byte x : b) {
+            if (x != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String string(byte[] b, int off, int len) {
+        int end = off;
+        while (end < off + len && b[end] != 0) {
+            end++;
+        }
+        return new String(b, off, end - off, StandardCharsets.UTF_8);
+    }
+
+    private static long octal(byte[] b, int off, int len, Path archive) throws IOException {
+        String s = string(b, off, len).trim();
+        try {
+            return s.isEmpty() ? 0 : Long.parseLong(s, 8);
+        } catch (NumberFormatException e) {
+            throw new IOException(archive + ": bad tar size field \"" + s + "\"", e);
+        }
+    }
+}
