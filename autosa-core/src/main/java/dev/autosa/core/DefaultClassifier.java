@@ -39,21 +39,21 @@ public final class DefaultClassifier implements WorkloadClassifier {
     /** I/O signal: iowait share above this... */
     public static final double IOWAIT = 0.10;
     /** ...or the busiest disk busy more than this share of the time... */
-    public static final double IO_UTIL = 0.50;
+    public static final double IO_UTIL = 0.25;
     /** ...or PSI io "some" above this. */
-    public static final double PSI_IO_SOME = 0.20;
+    public static final double PSI_IO_SOME = 0.15;
     /** Memory signal: PSI memory "some" above this... */
-    public static final double PSI_MEM_SOME = 0.10;
+    public static final double PSI_MEM_SOME = 0.05;
     /** ...or major faults per second above this... */
-    public static final double MAJOR_FAULTS_PER_SEC = 100;
+    public static final double MAJOR_FAULTS_PER_SEC = 20;
     /** ...or pages swapped per second above this... */
     public static final double SWAP_PER_SEC = 100;
     /** ...or minor page faults per second above this (memory churn: mmap, touch, unmap). */
-    public static final double PGFAULTS_PER_SEC = 200_000;
+    public static final double PGFAULTS_PER_SEC = 100_000;
     /** Latency signal: context switches per second above this (many short wake-ups). */
-    public static final double CTX_SWITCHES_PER_SEC = 5_000;
-    /** Mean CPU use at or above which a wake-up-heavy window counts as cpu-bound, not latency-sensitive. */
-    public static final double LATENCY_MAX_CPU = 0.85;
+    public static final double CTX_SWITCHES_PER_SEC = 20_000;
+    /** Share of the window's most recent ticks that are scored (see the class comment). */
+    public static final double SCORED_SHARE_OF_WINDOW = 2.0 / 3;
     /** Other signals above this share of ticks disqualify idle and latency-sensitive. */
     public static final double MINOR_SHARE = 0.20;
 
@@ -69,11 +69,31 @@ public final class DefaultClassifier implements WorkloadClassifier {
     private static final Classification WARMING_UP =
             Classification.of(Workload.IDLE, 0.0, "no samples in the window yet");
 
+    // Per-tick signals of the ticks this classifier has seen, newest last, for scoring the recent
+    // part of the window; bit flags per tick, running sums per flag.
+    private static final int F_BUSY = 1;
+    private static final int F_NOT_IDLE = 2;
+    private static final int F_HALF_BUSY = 4;
+    private static final int F_IO = 8;
+    private static final int F_MEM = 16;
+    private static final int F_CTX = 32;
+    private static final int T_IDLE = 64;
+    private static final int T_CPU = 128;
+    private static final int T_IO = 256;
+    private static final int T_LAT = 512;
+    private static final int T_MIX = 1024;
+    private static final int FLAGS = 11;
+    private short[] ring = new short[0];
+    private final int[] ringSums = new int[FLAGS];
+    private int ringHead;
+    private int ringSize;
+    private int lastWindowTicks;
+
     private final int[] counts = new int[CLASSES.length];
     private final double[] scores = new double[CLASSES.length];
     // The numbers the last verdict was built from; equal numbers give the same (cached) verdict.
-    private final int[] facts = new int[8];
-    private final int[] lastFacts = new int[8];
+    private final int[] facts = new int[10];
+    private final int[] lastFacts = new int[10];
     private Classification last = WARMING_UP;
 
     @Override
@@ -92,28 +112,58 @@ public final class DefaultClassifier implements WorkloadClassifier {
         if (n == 0) {
             return WARMING_UP;
         }
-        int busy = w.countAbove(MetricKey.CPU_BUSY, CPU_BUSY);
-        int notIdle = w.countAbove(MetricKey.CPU_BUSY, CPU_IDLE);
-        int halfBusy = w.countAbove(MetricKey.CPU_BUSY, CPU_HALF_BUSY);
-        int io = max(w.countAbove(MetricKey.CPU_IOWAIT, IOWAIT), w.countAbove(MetricKey.IO_UTIL, IO_UTIL),
-                w.countAbove(MetricKey.PSI_IO_SOME, PSI_IO_SOME));
-        int mem = max(w.countAbove(MetricKey.PSI_MEM_SOME, PSI_MEM_SOME),
-                w.countAbove(MetricKey.MEM_MAJOR_FAULTS_PER_SEC, MAJOR_FAULTS_PER_SEC),
-                w.countAbove(MetricKey.MEM_SWAP_PER_SEC, SWAP_PER_SEC));
-        mem = Math.max(mem, w.countAbove(MetricKey.MEM_PGFAULTS_PER_SEC, PGFAULTS_PER_SEC));
-        int ctx = w.countAbove(MetricKey.SCHED_CTX_SWITCHES_PER_SEC, CTX_SWITCHES_PER_SEC);
-        double meanBusy = orZero(w.mean(MetricKey.CPU_BUSY));
-        double meanIowait = orZero(w.mean(MetricKey.CPU_IOWAIT));
-
-        double fIo = (double) io / n;
-        double fMem = (double) mem / n;
-        double fCtx = (double) ctx / n;
-        counts[IDLE] = fIo < MINOR_SHARE && fMem < MINOR_SHARE && fCtx < MINOR_SHARE ? n - notIdle : 0;
-        counts[CPU] = meanIowait < CPU_BOUND_MAX_IOWAIT ? (int) Math.round(busy * (1 - fMem)) : 0;
-        counts[IO] = meanBusy < IO_BOUND_MAX_CPU ? io : 0;
-        counts[MEM] = mem;
-        counts[LAT] = meanBusy < LATENCY_MAX_CPU && fIo < MINOR_SHARE && fMem < MINOR_SHARE ? ctx : 0;
-        counts[MIX] = Math.min(halfBusy, io);
+        int scored = scoredTicks(w.capacity());
+        observe(w, scored);
+        if (ringSize >= Math.min(n, scored)) {
+            // Score the most recent ticks only, so a change of workload shows within about half a
+            // window. Each tick counts for the class whose signal it shows, with memory pressure
+            // first (it explains busy CPU, refault I/O and wake-ups), then I/O, then wake-ups.
+            n = Math.min(n, scored);
+            double fIo = (double) ringSums[3] / n;
+            double fMem = (double) ringSums[4] / n;
+            double fCtx = (double) ringSums[5] / n;
+            double fBusy = (double) ringSums[0] / n;
+            double meanIowait = orZero(w.recentMean(MetricKey.CPU_IOWAIT, n));
+            counts[IDLE] = fIo < MINOR_SHARE && fMem < MINOR_SHARE && fCtx < MINOR_SHARE && fBusy < MINOR_SHARE
+                    ? ringSums[6] : 0;
+            counts[CPU] = meanIowait < CPU_BOUND_MAX_IOWAIT ? ringSums[7] : 0;
+            counts[IO] = ringSums[8];
+            counts[MEM] = ringSums[4];
+            counts[LAT] = ringSums[9];
+            counts[MIX] = ringSums[10];
+            facts[8] = percent(orZero(w.recentMean(MetricKey.CPU_BUSY, n)));
+            facts[9] = percent(meanIowait);
+        } else {
+            // This classifier has not followed the window tick by tick (e.g. it is handed a filled
+            // window in a test): score the whole window with shares and gates instead.
+            int busy = w.countAbove(MetricKey.CPU_BUSY, CPU_BUSY);
+            int notIdle = w.countAbove(MetricKey.CPU_BUSY, CPU_IDLE);
+            int halfBusy = w.countAbove(MetricKey.CPU_BUSY, CPU_HALF_BUSY);
+            int io = max(w.countAbove(MetricKey.CPU_IOWAIT, IOWAIT), w.countAbove(MetricKey.IO_UTIL, IO_UTIL),
+                    w.countAbove(MetricKey.PSI_IO_SOME, PSI_IO_SOME));
+            int mem = max(w.countAbove(MetricKey.PSI_MEM_SOME, PSI_MEM_SOME),
+                    w.countAbove(MetricKey.MEM_MAJOR_FAULTS_PER_SEC, MAJOR_FAULTS_PER_SEC),
+                    w.countAbove(MetricKey.MEM_SWAP_PER_SEC, SWAP_PER_SEC));
+            mem = Math.max(mem, w.countAbove(MetricKey.MEM_PGFAULTS_PER_SEC, PGFAULTS_PER_SEC));
+            int ctx = w.countAbove(MetricKey.SCHED_CTX_SWITCHES_PER_SEC, CTX_SWITCHES_PER_SEC);
+            double meanBusy = orZero(w.mean(MetricKey.CPU_BUSY));
+            double meanIowait = orZero(w.mean(MetricKey.CPU_IOWAIT));
+            double fIo = (double) io / n;
+            double fMem = (double) mem / n;
+            double fCtx = (double) ctx / n;
+            double fBusy = (double) busy / n;
+            double notMem = 1 - fMem;
+            counts[IDLE] = fIo < MINOR_SHARE && fMem < MINOR_SHARE && fCtx < MINOR_SHARE && fBusy < MINOR_SHARE
+                    ? n - notIdle : 0;
+            counts[CPU] = meanIowait < CPU_BOUND_MAX_IOWAIT && fIo < MINOR_SHARE
+                    ? (int) Math.round(busy * (1 - Math.max(fMem, fCtx))) : 0;
+            counts[IO] = meanBusy < IO_BOUND_MAX_CPU ? (int) Math.round(io * notMem) : 0;
+            counts[MEM] = mem;
+            counts[LAT] = fIo < MINOR_SHARE && fMem < MINOR_SHARE ? ctx : 0;
+            counts[MIX] = (int) Math.round(Math.min(halfBusy, io) * notMem);
+            facts[8] = percent(meanBusy);
+            facts[9] = percent(meanIowait);
+        }
 
         int winner = 0;
         int runnerUp = -1;
@@ -137,9 +187,9 @@ public final class DefaultClassifier implements WorkloadClassifier {
         facts[2] = counts[winner];
         facts[3] = runnerUp < 0 ? 0 : counts[runnerUp];
         facts[4] = n;
-        facts[5] = percent(meanBusy);
-        facts[6] = percent(meanIowait);
-        facts[7] = confidencePct;
+        facts[5] = w.ticks();
+        facts[6] = confidencePct;
+        facts[7] = counts[IDLE];
         if (Arrays.equals(facts, lastFacts)) {
             return last;
         }
@@ -152,33 +202,91 @@ public final class DefaultClassifier implements WorkloadClassifier {
         List<String> reasons = new ArrayList<>(3);
         String of = " for " + counts[winner] + " of " + n + " ticks";
         switch (winner) {
-            case IDLE -> reasons.add("cpu busy <= " + pct(CPU_IDLE) + of + " (mean " + pct(w.mean(MetricKey.CPU_BUSY)) + ")");
+            case IDLE -> reasons.add("cpu busy <= " + pct(CPU_IDLE) + of + " (mean " + pct(w.recentMean(MetricKey.CPU_BUSY, n)) + ")");
             case CPU -> {
-                reasons.add("cpu busy > " + pct(CPU_BUSY) + of + " (mean " + pct(w.mean(MetricKey.CPU_BUSY)) + ")");
-                reasons.add("iowait mean " + pct(w.mean(MetricKey.CPU_IOWAIT)) + " < " + pct(CPU_BOUND_MAX_IOWAIT));
+                reasons.add("cpu busy > " + pct(CPU_BUSY) + of + " (mean " + pct(w.recentMean(MetricKey.CPU_BUSY, n)) + ")");
+                reasons.add("iowait mean " + pct(w.recentMean(MetricKey.CPU_IOWAIT, n)) + " < " + pct(CPU_BOUND_MAX_IOWAIT));
             }
             case IO -> {
                 reasons.add("i/o wait signal (iowait > " + pct(IOWAIT) + ", disk util > " + pct(IO_UTIL)
                         + " or psi io > " + pct(PSI_IO_SOME) + ")" + of);
-                reasons.add("iowait mean " + pct(w.mean(MetricKey.CPU_IOWAIT)) + ", busiest disk util mean "
-                        + pct(w.mean(MetricKey.IO_UTIL)) + ", cpu busy mean " + pct(w.mean(MetricKey.CPU_BUSY)));
+                reasons.add("iowait mean " + pct(w.recentMean(MetricKey.CPU_IOWAIT, n)) + ", busiest disk util mean "
+                        + pct(w.recentMean(MetricKey.IO_UTIL, n)) + ", cpu busy mean " + pct(w.recentMean(MetricKey.CPU_BUSY, n)));
             }
             case MEM -> reasons.add("memory pressure (psi mem > " + pct(PSI_MEM_SOME) + ", major faults > "
                     + (int) MAJOR_FAULTS_PER_SEC + "/s, swap > " + (int) SWAP_PER_SEC + " pages/s or faults > "
-                    + (int) PGFAULTS_PER_SEC + "/s)" + of + " (psi mem mean " + pct(w.mean(MetricKey.PSI_MEM_SOME))
-                    + ", faults mean " + rate(w.mean(MetricKey.MEM_PGFAULTS_PER_SEC)) + "/s)");
+                    + (int) PGFAULTS_PER_SEC + "/s)" + of + " (psi mem mean " + pct(w.recentMean(MetricKey.PSI_MEM_SOME, n))
+                    + ", faults mean " + rate(w.recentMean(MetricKey.MEM_PGFAULTS_PER_SEC, n)) + "/s)");
             case LAT -> reasons.add("context switches > " + (int) CTX_SWITCHES_PER_SEC + "/s" + of + " (mean "
-                    + rate(w.mean(MetricKey.SCHED_CTX_SWITCHES_PER_SEC)) + "/s) at moderate cpu (mean "
-                    + pct(w.mean(MetricKey.CPU_BUSY)) + " < " + pct(LATENCY_MAX_CPU) + ")");
+                    + rate(w.recentMean(MetricKey.SCHED_CTX_SWITCHES_PER_SEC, n)) + "/s, cpu mean "
+                    + pct(w.recentMean(MetricKey.CPU_BUSY, n)) + ")");
             case MIX -> reasons.add("cpu busy > " + pct(CPU_HALF_BUSY) + " together with i/o wait" + of
-                    + " (cpu mean " + pct(w.mean(MetricKey.CPU_BUSY)) + ", iowait mean "
-                    + pct(w.mean(MetricKey.CPU_IOWAIT)) + ")");
+                    + " (cpu mean " + pct(w.recentMean(MetricKey.CPU_BUSY, n)) + ", iowait mean "
+                    + pct(w.recentMean(MetricKey.CPU_IOWAIT, n)) + ")");
             default -> throw new IllegalStateException("unknown class " + winner);
         }
         if (runnerUp >= 0 && counts[runnerUp] > 0) {
             reasons.add("runner-up " + CLASSES[runnerUp].id() + " for " + counts[runnerUp] + " of " + n + " ticks");
         }
         return reasons;
+    }
+
+    /** How many of the most recent ticks are scored in a window of {@code capacity} ticks. */
+    static int scoredTicks(int capacity) {
+        return Math.max(1, (int) Math.round(capacity * SCORED_SHARE_OF_WINDOW));
+    }
+
+    /**
+     * Adds the newest tick's signals to the ring. The engine classifies once per tick; a window that
+     * did not grow during warm-up is the same tick again and is not added twice, a window that
+     * shrank is a new one and restarts the ring.
+     */
+    private void observe(WindowView w, int scored) {
+        int n = w.ticks();
+        if (ring.length != scored || n < lastWindowTicks) {
+            ring = new short[scored];
+            Arrays.fill(ringSums, 0);
+            ringHead = 0;
+            ringSize = 0;
+        } else if (n == lastWindowTicks && n < w.capacity()) {
+            return;
+        }
+        lastWindowTicks = n;
+        double cpu = w.last(MetricKey.CPU_BUSY);
+        int f = 0;
+        f |= cpu > CPU_BUSY ? F_BUSY : 0;
+        f |= cpu > CPU_IDLE ? F_NOT_IDLE : 0;
+        f |= cpu > CPU_HALF_BUSY ? F_HALF_BUSY : 0;
+        f |= w.last(MetricKey.CPU_IOWAIT) > IOWAIT || w.last(MetricKey.IO_UTIL) > IO_UTIL
+                || w.last(MetricKey.PSI_IO_SOME) > PSI_IO_SOME ? F_IO : 0;
+        f |= w.last(MetricKey.PSI_MEM_SOME) > PSI_MEM_SOME || w.last(MetricKey.MEM_MAJOR_FAULTS_PER_SEC) > MAJOR_FAULTS_PER_SEC
+                || w.last(MetricKey.MEM_SWAP_PER_SEC) > SWAP_PER_SEC
+                || w.last(MetricKey.MEM_PGFAULTS_PER_SEC) > PGFAULTS_PER_SEC ? F_MEM : 0;
+        f |= w.last(MetricKey.SCHED_CTX_SWITCHES_PER_SEC) > CTX_SWITCHES_PER_SEC ? F_CTX : 0;
+        boolean io = (f & F_IO) != 0;
+        boolean mem = (f & F_MEM) != 0;
+        boolean ctx = (f & F_CTX) != 0;
+        f |= (f & F_NOT_IDLE) == 0 && !io && !mem && !ctx ? T_IDLE : 0;
+        f |= (f & F_BUSY) != 0 && !io && !mem && !ctx ? T_CPU : 0;
+        f |= io && !mem && !(cpu > IO_BOUND_MAX_CPU) ? T_IO : 0;
+        f |= ctx && !io && !mem ? T_LAT : 0;
+        f |= io && !mem && (f & F_HALF_BUSY) != 0 ? T_MIX : 0;
+        if (ringSize == ring.length) {
+            add(ring[ringHead], -1);
+        } else {
+            ringSize++;
+        }
+        ring[ringHead] = (short) f;
+        add(f, 1);
+        ringHead = (ringHead + 1) % ring.length;
+    }
+
+    private void add(int flags, int delta) {
+        for (int b = 0; b < FLAGS; b++) {
+            if ((flags & (1 << b)) != 0) {
+                ringSums[b] += delta;
+            }
+        }
     }
 
     private static int max(int a, int b, int c) {

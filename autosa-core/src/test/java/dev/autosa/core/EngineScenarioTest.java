@@ -17,10 +17,11 @@ import org.junit.jupiter.api.Test;
  * exact switches, holds and failures. Defaults apply unless a test says otherwise: 1 s interval,
  * 60 s window, 30 s warm-up, confidence 0.7, 20 s stability, 300 s between switches.
  *
- * <p>Timing math for a clean change from idle to a busy class: after k busy ticks the busy class
- * scores k/60 and idle (60-k)/60, so confidence = (k/60)(1 - (60-k)/120), reported to two decimals,
- * reaches 0.70 at k = 47 (0.6985; k = 46 gives 0.6836). The recommendation must then hold for 20 s:
- * the switch happens on the 67th tick of the phase, i.e. 66 s after the phase's first tick.
+ * <p>Timing math for a clean change from idle to a busy class: the default classifier scores the 40
+ * most recent ticks (2/3 of the window). After k busy ticks idle is disqualified as soon as k >= 8
+ * (busy in 20% of the scored ticks), so the busy class's confidence is k/40, which reaches 0.70 at
+ * k = 28. The recommendation must then hold for 20 s: the switch happens on the 48th tick of the
+ * phase, i.e. 47 s after the phase's first tick.
  */
 class EngineScenarioTest {
 
@@ -77,32 +78,35 @@ class EngineScenarioTest {
             assertThat(decisions.get(599).reason()).startsWith("the kernel default already runs (idle");
 
             run(autosa, 1200);
-            assertThat(timeline).containsExactly("t=666 switch default -> scx_rusty");
+            assertThat(timeline).containsExactly("t=647 switch default -> scx_rusty");
             // Before the switch the policy said why it waited: first confidence, then stability.
-            assertThat(decisions.get(600 + 40).reason()).startsWith("confidence 0.");
-            assertThat(decisions.get(600 + 50).reason()).startsWith("waiting for scx_rusty to stay recommended for 20s");
+            assertThat(decisions.get(600 + 20).reason()).startsWith("confidence 0.");
+            assertThat(decisions.get(600 + 35).reason()).startsWith("waiting for scx_rusty to stay recommended for 20s");
             assertThat(controller.current().scheduler()).isEqualTo("scx_rusty");
 
             run(autosa, 1200);
-            // I/O-bound is recognized in the same 66 s; the min interval (300 s since t=666) has long passed.
-            assertThat(timeline).containsExactly("t=666 switch default -> scx_rusty",
-                    "t=1866 switch scx_rusty -> scx_bpfland");
+            // I/O-bound is recognized in the same 47 s (cpu-bound is ruled out by mean iowait once 12 of
+            // the 40 scored ticks are I/O ticks); the min interval (300 s since t=647) has long passed.
+            assertThat(timeline).containsExactly("t=647 switch default -> scx_rusty",
+                    "t=1847 switch scx_rusty -> scx_bpfland");
 
             run(autosa, 1800);
-            // Bursty: 10 s busy, 20 s idle. Idle leads with 40 of 60 ticks but only at confidence
-            // (40/60)(1 - 20/120) = 0.56: the policy holds, no switch.
+            // Bursty: 10 s busy, 20 s idle. The scored 40 most recent ticks hold 10 to 20 busy ones:
+            // too many for idle (busy in >= 20% of ticks), too few for cpu-bound to reach more than
+            // 20/40 = 0.50: the policy holds, no switch.
             assertThat(timeline).hasSize(2);
             Decision bursty = decisions.get(4800 - 1);
             assertThat(bursty.action()).isEqualTo(Decision.Action.HOLD);
-            assertThat(bursty.reason()).matches("confidence 0\\.(5|6)\\d for idle below threshold 0\\.70");
+            assertThat(bursty.reason()).matches("confidence 0\\.[2-5]\\d for cpu-bound below threshold 0\\.70");
 
             run(autosa, 600);
-            // Back to idle at t=4800: the window still holds the last two 10 s bursts; once 7 busy ticks
-            // have left it (t=4806) idle scores 47 of 60 (confidence 0.70), stable 20 s later. The kernel
-            // default is restored like any other switch.
-            assertThat(timeline).containsExactly("t=666 switch default -> scx_rusty",
-                    "t=1866 switch scx_rusty -> scx_bpfland",
-                    "t=4826 switch scx_bpfland -> default");
+            // Back to idle at t=4800: the scored 40 ticks still hold the last 10 s burst (t=4770..4779);
+            // once fewer than 8 of them remain (t=4812) idle is no longer disqualified and scores 33 of
+            // 40 against cpu-bound's 7 (confidence 0.75), stable 20 s later. The kernel default is
+            // restored like any other switch.
+            assertThat(timeline).containsExactly("t=647 switch default -> scx_rusty",
+                    "t=1847 switch scx_rusty -> scx_bpfland",
+                    "t=4832 switch scx_bpfland -> default");
         }
         assertThat(controller.history()).containsExactly("activate scx_rusty", "activate scx_bpfland", "deactivate",
                 "close keep=false");
@@ -118,7 +122,7 @@ class EngineScenarioTest {
             run(autosa, 720);
         }
         // cpu-bound from the first tick: confident once warm (t=29: 30 of 30 ticks), stable 20 s later.
-        // io-bound would be ready at t=120+67=187 but the min interval holds it until t=49+300=349.
+        // io-bound would be ready at t=120+48=168 but the min interval holds it until t=49+300=349.
         assertThat(timeline).containsExactly("t=49 switch default -> scx_rusty", "t=349 switch scx_rusty -> scx_bpfland");
         assertThat(decisions.get(300).reason()).isEqualTo(
                 "min switch interval 300s: next switch allowed at 2026-01-01T00:05:49Z");
