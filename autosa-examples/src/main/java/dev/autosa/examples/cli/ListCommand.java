@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
+package dev.autosa.examples.cli;
+
+import com.google.gson.JsonObject;
+import dev.autosa.api.ActiveScheduler;
+import dev.autosa.api.SchedulerController;
+import dev.autosa.api.SchedulerInfo;
+import dev.autosa.core.PreferenceTable;
+import dev.autosa.examples.cli.daemon.ControlClient;
+import dev.autosa.examples.cli.daemon.SocketPaths;
+import dev.autosa.examples.cli.json.Json;
+import dev.autosa.examples.cli.json.Text;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code autosa list}: the schedulers, installed or not, what each suits, which one runs. Asks
+ * the daemon when it runs (its catalog and preferences are the ones in force), else asks the
+ * controller directly.
+ */
+@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Lists the sched_ext schedulers AutoSA knows, installed or not, and which one runs.")
+final class ListCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Option(names = "--socket", paramLabel = "PATH", description = "The daemon's control socket.")
+    @Nullable Path socket;
+
+    @Option(names = "--plugins", paramLabel = "DIR", description = "Plug-in jars, when no daemon runs.")
+    @Nullable Path plugins;
+
+    @Override
+    public Integer call() {
+        Path sock = SocketPaths.socket(socket);
+        JsonObject list;
+        if (ControlClient.answers(sock)) {
+            list = ControlClient.request(sock, ControlClient.command("list"), Duration.ofSeconds(10))
+                    .getAsJsonObject("list");
+        } else {
+            list = local(Plugins.loader(plugins));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(json ? Json.PRETTY.toJson(list) + "\n" : Text.list(list));
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    static JsonObject local(ClassLoader loader) {
+        Providers.Found<SchedulerController> found = Providers.discover(SchedulerController.class, loader);
+        SchedulerController c = found.provider();
+        if (c == null) {
+            return Json.catalog(null, null, found.whyNone(), ActiveScheduler.KERNEL_DEFAULT, PreferenceTable.defaults());
+        }
+        try {
+            List<SchedulerInfo> catalog = c.available();
+            ActiveScheduler active = c.current();
+            return Json.catalog(catalog, c.name(), "", active, PreferenceTable.defaults());
+        } finally {
+            // Only looked: whatever runs keeps running.
+            c.close(true);
+        }
+    }
+}
