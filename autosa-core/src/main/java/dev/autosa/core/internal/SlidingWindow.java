@@ -59,7 +59,9 @@ public final class SlidingWindow implements WindowView, MetricSink {
             return;
         }
         Integer slot = slotsByKey.get(key);
-        pending[slot != null ? slot : addSlot(key)] = value;
+        // Resolve the slot first: addSlot may replace the pending array.
+        int s = slot != null ? slot : addSlot(key);
+        pending[s] = value;
     }
 
     /** Moves the collected tick into the window, evicting the oldest when full. */

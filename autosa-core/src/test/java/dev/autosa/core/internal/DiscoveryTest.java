@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
+package dev.autosa.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.autosa.api.MetricSink;
+import dev.autosa.api.MetricSource;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Enumeration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Discovery picks the highest-priority available provider and survives broken ones. */
+class DiscoveryTest {
+
+    @TempDir
+    Path dir;
+
+    /** A base for test providers: available and priority as the subclass says. */
+    public abstract static class TestSource implements MetricSource {
+        @Override
+        public void sample(MetricSink sink) {
+        }
+    }
+
+    public static final class Low extends TestSource {
+        @Override
+        public String name() {
+            return "low";
+        }
+
+        @Override
+        public int priority() {
+            return 1;
+        }
+
+        @Override
+        public boolean isAvailable() {
+            return true;
+        }
+    }
+
+    public static final class High extends TestSource {
+        @Override
+        public String name() {
+            return "high";
+        }
+
+        @Override
+        public int priority() {
+            return 50;
+        }
+
+        @Override
+        public boolean isAvailable() {
+            return true;
+        }
+    }
+
+    public static final class HighestButUnavailable extends TestSource {
+        @Override
+        public String name() {
+            return "absent";
+        }
+
+        @Override
+        public int priority() {
+            return 99;
+        }
+
+        @Override
+        public boolean isAvailable() {
+            return false;
+        }
+
+        @Override
+        public String unavailableReason() {
+            return "/proc/stat not readable";
+        }
+    }
+
+    public static final class ThrowsInConstructor extends TestSource {
+        public ThrowsInConstructor() {
+            throw new IllegalStateException("broken plug-in");
+        }
+
+        @Override
+        public String name() {
+            return "broken";
+        }
+
+        @Override
+        public boolean isAvailable() {
+            return true;
+        }
+    }
+
+    public static final class ThrowsInIsAvailable extends TestSource {
+        @Override
+        public String name() {
+            return "flaky";
+        }
+
+        @Override
+        public int priority() {
+            return 98;
+        }
+
+        @Override
+        public boolean isAvailable() {
+            throw new UnsupportedOperationException("cannot tell");
+        }
+    }
+
+    /** Serves a services file of our making, classes from the normal class path. */
+    private ClassLoader loaderListing(String... providers) throws IOException {
+        Path file = dir.resolve("services-" + System.nanoTime());
+        Files.writeString(file, "# test providers\n" + String.join("\n", providers) + "\n");
+        URL url = file.toUri().toURL();
+        return new ClassLoader(getClass().getClassLoader()) {
+            @Override
+            public Enumeration<URL> getResources(String name) throws IOException {
+                if (name.equals("META-INF/services/" + MetricSource.class.getName())) {
+                    return Collections.enumeration(java.util.List.of(url));
+                }
+                return super.getResources(name);
+            }
+        };
+    }
+
+    private static String binaryName(Class<?> c) {
+        return c.getName();
+    }
+
+    @Test
+    void highestPriorityAvailableProviderWinsAndBrokenOnesAreSkipped() throws IOException {
+        ClassLoader loader = loaderListing(binaryName(Low.class), binaryName(ThrowsInConstructor.class),
+                "dev.autosa.does.not.Exist", binaryName(HighestButUnavailable.class),
+                binaryName(ThrowsInIsAvailable.class), binaryName(High.class));
+        Discovery.Choice<MetricSource> choice = Discovery.choose(MetricSource.class, null, loader);
+        assertThat(choice.provider()).isInstanceOf(High.class);
+        assertThat(choice.explanation()).isEqualTo("discovered (priority 50)");
+    }
+
+    @Test
+    void anExplicitInstanceWinsOverDiscovery() throws IOException {
+        Low explicit = new Low();
+        Discovery.Choice<MetricSource> choice = Discovery.choose(MetricSource.class, explicit,
+                loaderListing(binaryName(High.class)));
+        assertThat(choice.provider()).isSameAs(explicit);
+        assertThat(choice.explanation()).isEqualTo("given to the builder");
+    }
+
+    @Test
+    void noneAvailableSaysWhatEachProviderLacks() throws IOException {
+        Discovery.Choice<MetricSource> choice = Discovery.choose(MetricSource.class, null,
+                loaderListing(binaryName(HighestButUnavailable.class), binaryName(ThrowsInIsAvailable.class)));
+        assertThat(choice.provider()).isNull();
+        assertThat(choice.explanation()).isEqualTo("no MetricSource available: absent: /proc/stat not readable; "
+                + binaryName(ThrowsInIsAvailable.class) + ": java.lang.UnsupportedOperationException: cannot tell");
+    }
+}
