@@ -65,7 +65,6 @@ final class StartCommand implements Callable<Integer> {
         if (procRoot != null) {
             builder.metricSource(MetricSources.forProcRoot(procRoot));
         }
-        builder.listener(new DecisionLogger());
 
         Path sock = SocketPaths.socket(socket);
         SocketPaths.prepareDirectory(sock, socket == null);
@@ -113,7 +112,11 @@ final class StartCommand implements Callable<Integer> {
         autosa.start();
         LOG.info("autosa {} running (pid {}), control socket {}", VersionProvider.version(),
                 ProcessHandle.current().pid(), sock);
-        LOG.info("mode {}: {}", autosa.mode().id(), autosa.status().modeReason());
+        // The engine logs each decision with its reason; the builder has already warned when it fell
+        // back from auto to recommend, otherwise say here, once, why this mode.
+        if (autosa.mode() == autosa.config().mode()) {
+            LOG.info("mode {}: {}", autosa.mode().id(), autosa.status().modeReason());
+        }
         daemon.awaitStopped();
         return ExitCodes.OK;
     }
