@@ -3,6 +3,8 @@ package dev.autosa.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -117,7 +119,12 @@ final class Cli {
                 throw new AssertionError("daemon exited with " + p.exitValue() + ":\n" + d.log());
             }
             String answer = tryRequest(socket, "{\"cmd\":\"status\"}");
-            return answer != null && answer.contains("\"ticks\":") && !answer.contains("\"ticks\":0,");
+            if (answer == null || answer.isBlank()) {
+                return false;
+            }
+            // Two ticks: the first sample has no rates yet.
+            JsonObject status = JsonParser.parseString(answer).getAsJsonObject().getAsJsonObject("status");
+            return status.get("ticks").getAsLong() >= 2;
         });
         return d;
     }

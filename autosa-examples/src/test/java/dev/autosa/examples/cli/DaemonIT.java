@@ -83,7 +83,7 @@ class DaemonIT {
                 .contains("workload:")
                 .contains("recommended:")
                 .contains("kernel runs:")
-                .contains("metrics:       cpu busy");
+                .containsPattern("metrics: +cpu busy [0-9.]+%");
 
         Cli.Result json = Cli.run("status", "--json", "--socket", socket.toString());
         assertThat(json.exit()).as(json.err()).isZero();
