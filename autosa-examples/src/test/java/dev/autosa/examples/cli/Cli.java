@@ -44,17 +44,26 @@ final class Cli {
         return runWith(List.of(), args);
     }
 
+    /** Runs any command, e.g. the launcher script. */
+    static Result runRaw(List<String> command) {
+        return exec(command, "" + command);
+    }
+
     /** Runs the CLI with a command prefix, e.g. {@code setpriv --reuid=65534 ...}. */
     static Result runWith(List<String> prefix, String... args) {
+        return exec(command(prefix, args), "autosa " + String.join(" ", args));
+    }
+
+    private static Result exec(List<String> command, String what) {
         try {
             Path out = Files.createTempFile("autosa-out", ".txt");
             Path err = Files.createTempFile("autosa-err", ".txt");
             try {
-                Process p = new ProcessBuilder(command(prefix, args))
+                Process p = new ProcessBuilder(command)
                         .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
                 if (!p.waitFor(90, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
-                    throw new AssertionError("autosa " + String.join(" ", args) + " did not finish in 90 s");
+                    throw new AssertionError(what + " did not finish in 90 s");
                 }
                 return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
             } finally {

@@ -8,6 +8,7 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -122,5 +123,13 @@ class CliIT {
         String[] lines = r.out().strip().split("\n");
         assertThat(lines).hasSize(3);
         assertThat(JsonParser.parseString(lines[0]).getAsJsonObject().get("t_ms").getAsLong()).isZero();
+    }
+
+    @Test
+    void launcherFindsTheJarNextToItself() {
+        Path launcher = Cli.JAR.resolveSibling("autosa");
+        Cli.Result r = Cli.runRaw(List.of("bash", launcher.toString(), "--version"));
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("autosa 0.1.0");
     }
 }

@@ -225,10 +225,11 @@ class DaemonIT {
         }
         assertThat(sock).exists();
         assertThat(Cli.run("status", "--socket", sock.toString()).exit()).isEqualTo(3);
-        try (Cli.Daemon d = Cli.start(sock, "--mode", "recommend", "--aggregation-window", "4")) {
+        try (Cli.Daemon d = Cli.start(sock, "--mode", "dry-run", "--aggregation-window", "4")) {
             assertThat(d.log()).contains("replaced stale socket " + sock).contains("(pid " + killedPid + ")");
-            Cli.Result r = Cli.run("stop", "--socket", sock.toString());
+            Cli.Result r = Cli.run("stop", "--keep-scheduler", "--socket", sock.toString());
             assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.out()).startsWith("stopped (pid " + d.process().pid() + "); scheduler kept running: ");
             assertThat(d.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
     }
