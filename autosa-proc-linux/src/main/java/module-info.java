@@ -1,0 +1,10 @@
+// SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
+/** Linux implementations of AutoSA's SPIs: the sched_ext process controller. */
+module dev.autosa.proc.linux {
+    requires transitive dev.autosa.api;
+    requires org.slf4j;
+
+    exports dev.autosa.proc.linux;
+
+    provides dev.autosa.api.SchedulerController with dev.autosa.proc.linux.ScxProcessController;
+}
