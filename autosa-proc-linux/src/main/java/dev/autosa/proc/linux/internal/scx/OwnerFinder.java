@@ -53,10 +53,18 @@ public final class OwnerFinder {
         return !n.isEmpty() && n.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
+    /** A zombie (or dead) process holds no BPF link; it is only waiting to be reaped. */
+    private static boolean isDead(Path dir) throws IOException {
+        String stat = Files.readString(dir.resolve("stat"), StandardCharsets.UTF_8);
+        int end = stat.lastIndexOf(')'); // comm may itself hold ')' and spaces
+        char state = end >= 0 && end + 2 < stat.length() ? stat.charAt(end + 2) : '?';
+        return state == 'Z' || state == 'X' || state == 'x';
+    }
+
     private static @org.jspecify.annotations.Nullable String schedulerName(Path dir) {
         try {
             String comm = Files.readString(dir.resolve("comm"), StandardCharsets.UTF_8).trim();
-            if (!comm.startsWith("scx_")) {
+            if (!comm.startsWith("scx_") || isDead(dir)) {
                 return null;
             }
             if (comm.length() < COMM_MAX) {

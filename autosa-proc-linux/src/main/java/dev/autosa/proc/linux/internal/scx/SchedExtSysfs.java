@@ -54,7 +54,7 @@ public final class SchedExtSysfs {
     public State state() {
         Path file = root.resolve("state");
         String text = read(file);
-        if (text == null) {
+        if (text == null || text.isEmpty()) {
             return State.DISABLED;
         }
         try {
@@ -87,7 +87,7 @@ public final class SchedExtSysfs {
     private long number(String name) {
         Path file = root.resolve(name);
         String text = read(file);
-        if (text == null) {
+        if (text == null || text.isEmpty()) {
             return -1;
         }
         try {
@@ -97,6 +97,10 @@ public final class SchedExtSysfs {
         }
     }
 
+    /**
+     * The file's trimmed text, or null when absent. Empty text counts as absent: the kernel's
+     * sysfs reads are atomic, but a fake tree written by a script can be caught mid-write.
+     */
     private static @Nullable String read(Path file) {
         try {
             return new String(Files.readAllBytes(file), StandardCharsets.US_ASCII).trim();
