@@ -4,6 +4,7 @@ package dev.autosa.examples.cli;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.autosa.api.ActiveScheduler;
+import dev.autosa.api.SchedulerController;
 import dev.autosa.api.SchedulerInfo;
 import dev.autosa.core.AutoSA;
 import dev.autosa.examples.cli.daemon.ControlServer;
@@ -31,6 +32,7 @@ final class Daemon {
 
     private final AutoSA autosa;
     private final @Nullable ManagedController controller;
+    private final @Nullable SchedulerController catalogOnly;
     private final String controllerUnavailable;
     private final PidLock lock;
     private final Path socket;
@@ -42,10 +44,15 @@ final class Daemon {
     private volatile @Nullable Boolean keepOverride;
     private boolean down;
 
-    Daemon(AutoSA autosa, @Nullable ManagedController controller, String controllerUnavailable, PidLock lock,
-            Path socket) {
+    /**
+     * @param catalogOnly a controller that cannot switch here (no sched_ext, not root) but can still
+     *     list what is installed; never given to the engine
+     */
+    Daemon(AutoSA autosa, @Nullable ManagedController controller, @Nullable SchedulerController catalogOnly,
+            String controllerUnavailable, PidLock lock, Path socket) {
         this.autosa = autosa;
         this.controller = controller;
+        this.catalogOnly = catalogOnly;
         this.controllerUnavailable = controllerUnavailable;
         this.lock = lock;
         this.socket = socket;
@@ -113,14 +120,20 @@ final class Daemon {
 
     JsonObject list() {
         List<SchedulerInfo> catalog = null;
-        if (controller != null) {
+        SchedulerController c = controller != null ? controller : catalogOnly;
+        String unavailable = controllerUnavailable;
+        if (c != null) {
             try {
-                catalog = controller.available();
+                synchronized (this) {
+                    catalog = c.available();
+                }
             } catch (RuntimeException e) {
-                LOG.warn("could not read the scheduler catalog from {}", controller.name(), e);
+                LOG.warn("could not read the scheduler catalog from {}", c.name(), e);
+                unavailable = (unavailable.isEmpty() ? "" : unavailable + "; ") + "reading the catalog of "
+                        + c.name() + " failed: " + e;
             }
         }
-        return Json.catalog(catalog, controller == null ? null : controller.name(), controllerUnavailable,
+        return Json.catalog(catalog, controller == null ? null : controller.name(), unavailable,
                 autosa.status().active(), autosa.config().preferences());
     }
 
@@ -153,6 +166,9 @@ final class Daemon {
                 LOG.info("stopped; kernel default scheduler restored");
             } else {
                 LOG.info("stopped; {} still runs (not started by autosa)", after.displayName());
+            }
+            if (catalogOnly != null) {
+                catalogOnly.close(true);
             }
             lock.close();
             stopped.countDown();

@@ -60,14 +60,19 @@ final class ListCommand implements Callable<Integer> {
 
     static JsonObject local(ClassLoader loader) {
         Providers.Found<SchedulerController> found = Providers.discover(SchedulerController.class, loader);
-        SchedulerController c = found.provider();
+        SchedulerController c = found.provider() != null ? found.provider() : found.unavailable();
         if (c == null) {
             return Json.catalog(null, null, found.whyNone(), ActiveScheduler.KERNEL_DEFAULT, PreferenceTable.defaults());
         }
         try {
+            // An unavailable controller (no sched_ext, not root) still knows what is installed.
             List<SchedulerInfo> catalog = c.available();
-            ActiveScheduler active = c.current();
-            return Json.catalog(catalog, c.name(), "", active, PreferenceTable.defaults());
+            ActiveScheduler active = found.provider() != null ? c.current() : ActiveScheduler.KERNEL_DEFAULT;
+            return Json.catalog(catalog, found.provider() != null ? c.name() : null, found.whyNone(), active,
+                    PreferenceTable.defaults());
+        } catch (RuntimeException e) {
+            return Json.catalog(null, null, found.whyNone() + "; reading the catalog of " + c.name() + " failed: " + e,
+                    ActiveScheduler.KERNEL_DEFAULT, PreferenceTable.defaults());
         } finally {
             // Only looked: whatever runs keeps running.
             c.close(true);

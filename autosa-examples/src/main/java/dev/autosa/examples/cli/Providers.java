@@ -24,12 +24,16 @@ public final class Providers {
     private Providers() {
     }
 
-    /** The chosen provider, or null with the reason none is available. */
-    public record Found<T>(@Nullable T provider, String whyNone) {
+    /**
+     * The chosen provider, or null with the reason none is available; {@code unavailable} is the
+     * best provider that is not available here (still useful for its catalog in {@code list}).
+     */
+    public record Found<T>(@Nullable T provider, String whyNone, @Nullable T unavailable) {
     }
 
     public static <T extends Provider> Found<T> discover(Class<T> type, ClassLoader loader) {
         List<T> available = new ArrayList<>();
+        List<T> unavailable = new ArrayList<>();
         List<String> refusals = new ArrayList<>();
         Iterator<T> it = ServiceLoader.load(type, loader).iterator();
         while (true) {
@@ -48,6 +52,7 @@ public final class Providers {
                 if (candidate.isAvailable()) {
                     available.add(candidate);
                 } else {
+                    unavailable.add(candidate);
                     refusals.add(candidate.name() + ": " + candidate.unavailableReason());
                 }
             } catch (RuntimeException | LinkageError e) {
@@ -58,9 +63,11 @@ public final class Providers {
         }
         if (available.isEmpty()) {
             String why = refusals.isEmpty() ? "no provider found on the class path" : String.join("; ", refusals);
-            return new Found<>(null, "no " + type.getSimpleName() + " available: " + why);
+            unavailable.sort(Comparator.comparingInt(Provider::priority).reversed());
+            return new Found<>(null, "no " + type.getSimpleName() + " available: " + why,
+                    unavailable.isEmpty() ? null : unavailable.get(0));
         }
         available.sort(Comparator.comparingInt(Provider::priority).reversed());
-        return new Found<>(available.get(0), "");
+        return new Found<>(available.get(0), "", null);
     }
 }

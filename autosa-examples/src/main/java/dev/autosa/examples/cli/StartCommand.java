@@ -87,7 +87,7 @@ final class StartCommand implements Callable<Integer> {
             } catch (IllegalStateException e) {
                 throw CliException.failure(e.getMessage());
             }
-            daemon = new Daemon(autosa, controller, found.whyNone(), lock, sock);
+            daemon = new Daemon(autosa, controller, found.unavailable(), found.whyNone(), lock, sock);
             ControlServer server;
             try {
                 server = ControlServer.start(sock, daemon::handle);
