@@ -98,8 +98,7 @@ final class RecommendCommand implements Callable<Integer> {
             o.addProperty("reason", last.reason());
             o.addProperty("active", status.active().displayName());
             o.addProperty("modeReason", status.modeReason());
-            o.add("window", Json.status(status, autosa.config(), new Json.DaemonInfo(ProcessHandle.current().pid(),
-                    VersionProvider.version(), "", null)).get("window"));
+            o.add("window", Json.window(status.windowMeans()));
             out.println(Json.PRETTY.toJson(o));
         } else {
             out.printf(Locale.ROOT, "workload:     %s (confidence %.2f)%n", c.workload(), c.confidence());

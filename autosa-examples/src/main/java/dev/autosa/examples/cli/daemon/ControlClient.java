@@ -7,6 +7,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.autosa.examples.cli.CliException;
 import dev.autosa.examples.cli.ExitCodes;
+import dev.autosa.examples.cli.Uid;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -47,7 +48,8 @@ public final class ControlClient {
      */
     public static JsonObject request(Path socket, JsonObject request, Duration timeout) {
         if (!Files.exists(socket)) {
-            throw new CliException(ExitCodes.NOT_RUNNING, "autosa is not running (no socket at " + socket + ")");
+            throw new CliException(ExitCodes.NOT_RUNNING, "autosa is not running (no socket at " + socket + ")"
+                    + systemDaemonHint(socket));
         }
         try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             try {
@@ -104,6 +106,15 @@ public final class ControlClient {
         } catch (IOException | JsonParseException | IllegalStateException e) {
             throw CliException.failure("talking to autosa on " + socket + " failed: " + e.getMessage());
         }
+    }
+
+    /** A user's default socket is not the system daemon's, which only root can reach; say so. */
+    private static String systemDaemonHint(Path socket) {
+        Path system = Path.of("/run/autosa/autosa.sock");
+        if (Uid.isRoot() || socket.equals(system) || !Files.isDirectory(system.getParent())) {
+            return "";
+        }
+        return "; a system daemon's socket " + system + " is for root only: try sudo autosa ... or --socket";
     }
 
     public static JsonObject command(String cmd) {

@@ -103,15 +103,20 @@ public final class Json {
         o.add("counters", counters);
         o.addProperty("ticks", s.ticks());
         o.addProperty("slowTicks", s.slowTicks());
+        o.add("window", window(s.windowMeans()));
+        o.add("config", config(config));
+        return o;
+    }
+
+    /** The window's means by metric key, sorted, without keys that have no value. */
+    public static JsonObject window(Map<String, Double> means) {
         JsonObject window = new JsonObject();
-        new java.util.TreeMap<>(s.windowMeans()).forEach((k, v) -> {
+        new java.util.TreeMap<>(means).forEach((k, v) -> {
             if (v != null && !v.isNaN() && !v.isInfinite()) {
                 window.addProperty(k, round(v));
             }
         });
-        o.add("window", window);
-        o.add("config", config(config));
-        return o;
+        return window;
     }
 
     public static JsonObject config(AutoSAConfig c) {
