@@ -42,6 +42,7 @@ final class Daemon {
     private @Nullable ControlServer server;
     private @Nullable AutoSAManagement jmx;
     private volatile @Nullable Boolean keepOverride;
+    private volatile boolean failed;
     private boolean down;
 
     /**
@@ -175,8 +176,17 @@ final class Daemon {
         }
     }
 
-    void awaitStopped() throws InterruptedException {
+    /** The control socket died: stop (restoring the kernel default) and exit non-zero, so systemd restarts us. */
+    void controlSocketDied() {
+        failed = true;
+        LOG.error("stopping: without its control socket the daemon cannot be managed");
+        shutdown();
+    }
+
+    /** Waits until the daemon stopped; returns false when it stopped because of a failure. */
+    boolean awaitStopped() throws InterruptedException {
         stopped.await();
+        return !failed;
     }
 
     private static JsonObject ok() {

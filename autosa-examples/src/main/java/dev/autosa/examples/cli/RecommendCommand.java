@@ -59,14 +59,7 @@ final class RecommendCommand implements Callable<Integer> {
         if (procRoot != null) {
             b.metricSource(MetricSources.forProcRoot(procRoot));
         }
-        AutoSA autosa;
-        try {
-            autosa = b.build();
-        } catch (IllegalArgumentException e) {
-            throw CliException.usage(e.getMessage());
-        } catch (IllegalStateException e) {
-            throw CliException.failure(e.getMessage());
-        }
+        AutoSA autosa = Engines.build(b);
         Decision last;
         AutoSAStatus status;
         try (autosa) {

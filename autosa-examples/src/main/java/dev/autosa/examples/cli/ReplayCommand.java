@@ -63,12 +63,7 @@ final class ReplayCommand implements Callable<Integer> {
                 .clock(source.clock())
                 .controller(new SimulatedController())
                 .classLoader(Plugins.loader(plugins));
-        AutoSA autosa;
-        try {
-            autosa = b.build();
-        } catch (IllegalArgumentException e) {
-            throw CliException.usage(e.getMessage());
-        }
+        AutoSA autosa = Engines.build(b);
         PrintWriter out = spec.commandLine().getOut();
         long start = source.meta().start().toEpochMilli();
         AutoSAStatus status;

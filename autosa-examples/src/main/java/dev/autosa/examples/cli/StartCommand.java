@@ -80,17 +80,11 @@ final class StartCommand implements Callable<Integer> {
                 controller = new ManagedController(c);
                 builder.controller(controller);
             }
-            try {
-                autosa = builder.build();
-            } catch (IllegalArgumentException e) {
-                throw CliException.usage(e.getMessage());
-            } catch (IllegalStateException e) {
-                throw CliException.failure(e.getMessage());
-            }
+            autosa = Engines.build(builder);
             daemon = new Daemon(autosa, controller, found.unavailable(), found.whyNone(), lock, sock);
             ControlServer server;
             try {
-                server = ControlServer.start(sock, daemon::handle);
+                server = ControlServer.start(sock, daemon::handle, daemon::controlSocketDied);
             } catch (IOException e) {
                 autosa.close();
                 throw CliException.failure("cannot listen on " + sock + ": " + e.getMessage());
@@ -117,8 +111,7 @@ final class StartCommand implements Callable<Integer> {
         if (autosa.mode() == autosa.config().mode()) {
             LOG.info("mode {}: {}", autosa.mode().id(), autosa.status().modeReason());
         }
-        daemon.awaitStopped();
-        return ExitCodes.OK;
+        return daemon.awaitStopped() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
     private static void replaceStaleSocket(Path sock, PidLock lock) {

@@ -89,11 +89,13 @@ public final class ControlServer implements AutoCloseable {
     private final ThreadPoolExecutor pool;
     private final Queue<Runnable> toSelector = new ConcurrentLinkedQueue<>();
     private final Thread thread;
+    private final Runnable onDeath;
     private volatile boolean open = true;
 
     private ControlServer(Path path, ServerSocketChannel server, Selector selector, Handler handler,
-            UserPrincipal self, @Nullable UserPrincipal root) {
+            UserPrincipal self, @Nullable UserPrincipal root, Runnable onDeath) {
         this.path = path;
+        this.onDeath = onDeath;
         this.server = server;
         this.selector = selector;
         this.handler = handler;
@@ -112,9 +114,11 @@ public final class ControlServer implements AutoCloseable {
     /**
      * Binds {@code path} (which must not exist), sets it to 0600 and starts serving.
      *
+     * @param onDeath run (on a new thread) if serving fails for good, e.g. so the daemon exits and
+     *     systemd restarts it rather than running on without a way to stop it
      * @throws IOException when the socket cannot be bound
      */
-    public static ControlServer start(Path path, Handler handler) throws IOException {
+    public static ControlServer start(Path path, Handler handler, Runnable onDeath) throws IOException {
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
             server.bind(UnixDomainSocketAddress.of(path), 16);
@@ -129,7 +133,7 @@ public final class ControlServer implements AutoCloseable {
             } catch (IOException e) {
                 LOG.debug("no user named root: only uid {} may change anything", self.getName());
             }
-            ControlServer s = new ControlServer(path, server, selector, handler, self, root);
+            ControlServer s = new ControlServer(path, server, selector, handler, self, root, onDeath);
             s.thread.start();
             return s;
         } catch (IOException | RuntimeException e) {
@@ -190,12 +194,11 @@ public final class ControlServer implements AutoCloseable {
                 selector.selectedKeys().clear();
                 expire();
             }
-        } catch (IOException | ClosedSelectorException e) {
+        } catch (IOException | ClosedSelectorException | RuntimeException | Error e) {
             if (open) {
-                LOG.error("control socket {} failed; 'autosa stop' and 'autosa status' will not work", path, e);
+                LOG.error("control socket {} failed; 'autosa stop' and 'autosa status' cannot work any more", path, e);
+                new Thread(onDeath, "autosa-socket-died").start();
             }
-        } catch (RuntimeException | Error e) {
-            LOG.error("control socket thread died", e);
         }
     }
 
