@@ -194,7 +194,7 @@ public final class ControlServer implements AutoCloseable {
                 selector.selectedKeys().clear();
                 expire();
             }
-        } catch (IOException | ClosedSelectorException | RuntimeException | Error e) {
+        } catch (IOException | RuntimeException | Error e) {
             if (open) {
                 LOG.error("control socket {} failed; 'autosa stop' and 'autosa status' cannot work any more", path, e);
                 new Thread(onDeath, "autosa-socket-died").start();
