@@ -132,4 +132,22 @@ class CliIT {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("autosa 0.1.0");
     }
+
+    @Test
+    void procRootReadsAnotherDirectory() throws IOException {
+        new FixtureCapture(tmp.resolve("fx")).tick(50);
+        Path procRoot = tmp.resolve("fx/ticks/000000000000");
+        Cli.Result r = Cli.run("recommend", "--seconds", "2", "--json", "--proc-root", procRoot.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        // A directory that never changes: no CPU time passes, nothing is busy.
+        JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertThat(o.get("workload").getAsString()).isEqualTo("idle");
+        assertThat(o.getAsJsonObject("window").get("mem.used_fraction").getAsDouble()).isBetween(0.27, 0.28);
+
+        Cli.Result bad = Cli.run("start", "--proc-root", tmp.resolve("nowhere").toString(), "--socket",
+                tmp.resolve("s.sock").toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        Cli.assertOneLine(bad.err());
+        assertThat(bad.err()).contains("--proc-root").contains("nowhere");
+    }
 }
