@@ -112,6 +112,11 @@ final class Cli {
                     Thread.currentThread().interrupt();
                 }
             }
+            try {
+                Files.deleteIfExists(logFile);
+            } catch (IOException e) {
+                // A leftover log in /tmp is harmless.
+            }
         }
     }
 
@@ -123,18 +128,23 @@ final class Cli {
         Process p = new ProcessBuilder(command(List.of(), a.toArray(String[]::new)))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Daemon d = new Daemon(p, socket, log);
-        awaitTrue(() -> "the daemon to answer on " + socket + "; log:\n" + d.log(), () -> {
-            if (!p.isAlive()) {
-                throw new AssertionError("daemon exited with " + p.exitValue() + ":\n" + d.log());
-            }
-            String answer = tryRequest(socket, "{\"cmd\":\"status\"}");
-            if (answer == null || answer.isBlank()) {
-                return false;
-            }
-            // Two ticks: the first sample has no rates yet.
-            JsonObject status = JsonParser.parseString(answer).getAsJsonObject().getAsJsonObject("status");
-            return status.get("ticks").getAsLong() >= 2;
-        });
+        try {
+            awaitTrue(() -> "the daemon to answer on " + socket + "; log:\n" + d.log(), () -> {
+                if (!p.isAlive()) {
+                    throw new AssertionError("daemon exited with " + p.exitValue() + ":\n" + d.log());
+                }
+                String answer = tryRequest(socket, "{\"cmd\":\"status\"}");
+                if (answer == null || answer.isBlank()) {
+                    return false;
+                }
+                // Two ticks: the first sample has no rates yet.
+                JsonObject status = JsonParser.parseString(answer).getAsJsonObject().getAsJsonObject("status");
+                return status.get("ticks").getAsLong() >= 2;
+            });
+        } catch (AssertionError | RuntimeException e) {
+            d.close();
+            throw e;
+        }
         return d;
     }
 
