@@ -7,7 +7,6 @@ import dev.autosa.api.SchedulerController;
 import dev.autosa.api.SchedulerInfo;
 import dev.autosa.core.PreferenceTable;
 import dev.autosa.examples.cli.daemon.ControlClient;
-import dev.autosa.examples.cli.daemon.SocketPaths;
 import dev.autosa.examples.cli.json.Json;
 import dev.autosa.examples.cli.json.Text;
 import java.io.PrintWriter;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,15 +36,15 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
-    @Option(names = "--socket", paramLabel = "PATH", description = "The daemon's control socket.")
-    @Nullable Path socket;
+    @Mixin
+    SocketOption socket = new SocketOption();
 
     @Option(names = "--plugins", paramLabel = "DIR", description = "Plug-in jars, when no daemon runs.")
     @Nullable Path plugins;
 
     @Override
     public Integer call() {
-        Path sock = SocketPaths.socket(socket);
+        Path sock = socket.path();
         JsonObject list;
         if (ControlClient.answers(sock)) {
             list = ControlClient.request(sock, ControlClient.command("list"), Duration.ofSeconds(10))

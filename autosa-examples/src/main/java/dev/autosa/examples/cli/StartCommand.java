@@ -38,9 +38,8 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = "--proc-root", paramLabel = "DIR", description = "Read this directory as /proc (e.g. /host/proc).")
     @Nullable Path procRoot;
 
-    @Option(names = "--socket", paramLabel = "PATH",
-            description = "Control socket (default /run/autosa/autosa.sock as root, else $XDG_RUNTIME_DIR/autosa/autosa.sock).")
-    @Nullable Path socket;
+    @Mixin
+    SocketOption socket = new SocketOption();
 
     @Option(names = "--plugins", paramLabel = "DIR",
             description = "Load plug-in jars from DIR (default /usr/lib/autosa/plugins when it exists).")
@@ -66,8 +65,8 @@ final class StartCommand implements Callable<Integer> {
             builder.metricSource(MetricSources.forProcRoot(procRoot));
         }
 
-        Path sock = SocketPaths.socket(socket);
-        SocketPaths.prepareDirectory(sock, socket == null);
+        Path sock = socket.path();
+        SocketPaths.prepareDirectory(sock, socket.isDefault());
         PidLock lock = PidLock.acquire(SocketPaths.pidFile(sock), "socket " + sock);
         Daemon daemon;
         AutoSA autosa;

@@ -3,15 +3,14 @@ package dev.autosa.examples.cli;
 
 import com.google.gson.JsonObject;
 import dev.autosa.examples.cli.daemon.ControlClient;
-import dev.autosa.examples.cli.daemon.SocketPaths;
 import dev.autosa.examples.cli.json.Json;
 import dev.autosa.examples.cli.json.Text;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,12 +26,12 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
-    @Option(names = "--socket", paramLabel = "PATH", description = "The daemon's control socket.")
-    @Nullable Path socket;
+    @Mixin
+    SocketOption socket = new SocketOption();
 
     @Override
     public Integer call() {
-        Path sock = SocketPaths.socket(socket);
+        Path sock = socket.path();
         PrintWriter out = spec.commandLine().getOut();
         JsonObject answer;
         try {

@@ -3,7 +3,6 @@ package dev.autosa.examples.cli;
 
 import com.google.gson.JsonObject;
 import dev.autosa.examples.cli.daemon.ControlClient;
-import dev.autosa.examples.cli.daemon.SocketPaths;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -11,8 +10,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,12 +30,12 @@ final class StopCommand implements Callable<Integer> {
     @Option(names = "--keep-scheduler", description = "Leave the running scheduler in place.")
     boolean keepScheduler;
 
-    @Option(names = "--socket", paramLabel = "PATH", description = "The daemon's control socket.")
-    @Nullable Path socket;
+    @Mixin
+    SocketOption socket = new SocketOption();
 
     @Override
     public Integer call() throws Exception {
-        Path sock = SocketPaths.socket(socket);
+        Path sock = socket.path();
         JsonObject req = ControlClient.command("stop");
         if (keepScheduler) {
             req.addProperty("keepScheduler", true);
