@@ -9,13 +9,15 @@
 # CAPTURE: a directory written by lab/record.sh, or a .tar.gz of one (e.g. lab/captures/*.tar.gz).
 # --json-lines FILE scores the output of `autosa replay DIR --json` instead of replaying here.
 set -euo pipefail
-cd "$(dirname "$0")/.."
 cmd=score
 if [[ ${1:-} == --metrics ]]; then cmd=metrics; shift; fi
 [[ $# -ge 1 ]] || { sed -n '3,10p' "$0"; exit 2; }
 capture=$(realpath "$1"); shift
+args=()
+for a in "$@"; do [[ -e $a ]] && args+=("$(realpath "$a")") || args+=("$a"); done
+cd "$(dirname "$0")/.."
 
-mvn -B -q -o -pl benchmarks -am package -DskipTests >&2
+mvn -B -q -o -Dstyle.color=never -pl benchmarks -am package -DskipTests >&2
 repo=${M2_REPO:-$HOME/.m2/repository}
 jar() { # group artifact version
   local f="$repo/${1//.//}/$2/$3/$2-$3.jar"
@@ -27,4 +29,4 @@ cp="autosa-api/target/classes:autosa-core/target/classes:autosa-proc-linux/targe
 cp="$cp:$(jar org.jspecify jspecify "$(ver jspecify.version)"):$(jar org.slf4j slf4j-api "$(ver slf4j.version)")"
 simple="$repo/org/slf4j/slf4j-simple/$(ver slf4j.version)/slf4j-simple-$(ver slf4j.version).jar"
 [[ -f $simple ]] && cp="$cp:$simple"
-exec java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp" dev.autosa.lab.LabMain "$cmd" "$capture" "$@"
+exec java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp" dev.autosa.lab.LabMain "$cmd" "$capture" "${args[@]}"

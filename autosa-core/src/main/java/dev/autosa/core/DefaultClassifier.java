@@ -13,14 +13,29 @@ import java.util.Locale;
 
 /**
  * The built-in rule-based classifier. Each workload class has a per-tick signal (a metric above a
- * threshold); its score is the share of the window's ticks that show the signal, after gates that
- * hand ambiguous windows to the class that explains them better (busy CPU plus iowait is "mixed",
- * not "cpu-bound"). The winner's confidence is its score, discounted by how close the runner-up
- * came: {@code score(winner) * (1 - score(runner-up) / 2)}. So a window that is 48 of 60 s CPU-busy
- * with nothing else going on is cpu-bound at 0.80, and a window that flips between two classes
- * never reaches the default 0.7 threshold.
+ * threshold); its score is the share of the scored ticks that show the signal, after gates that
+ * hand ambiguous windows to the class that explains them better (busy CPU plus I/O is "mixed", not
+ * "cpu-bound"). The winner's confidence is its score, discounted by how close the runner-up came:
+ * {@code score(winner) * (1 - score(runner-up) / 2)}. So a window that is 32 of 40 scored ticks
+ * CPU-busy with nothing else going on is cpu-bound at 0.80, and a window that flips between two
+ * classes never reaches the default 0.7 threshold.
  *
- * <p>The reasons quote the numbers, e.g. {@code "cpu busy > 70% for 48 of 60 ticks (mean 93%)"}.
+ * <p>Scored ticks: the most recent {@link #SCORED_SHARE_OF_WINDOW} of the window (40 of 60 ticks by
+ * default), so that a new workload is recognized about 20 s after it starts and confidently after
+ * about 30 s; with the whole window it took 31 s and 47 s (measured on the lab captures,
+ * lab/RESULTS.md). The engine classifies once per tick, and the classifier follows the window tick
+ * by tick: each tick counts for one class, memory pressure first (reclaim explains busy CPU,
+ * refault I/O and wake-ups), then I/O (with the tick's CPU use deciding between io-bound and mixed),
+ * then wake-ups (latency-sensitive), then CPU. Handed a window it did not follow (a filled window in
+ * a test), it scores the whole window with the same thresholds, by shares and gates.
+ *
+ * <p>The thresholds come from real captures recorded with lab/record.sh on a 2-CPU KVM guest
+ * (kernel 6.18, virtio disk, 24 GiB, no swap); each constant says which phase values it separates.
+ * "cap1" is lab/captures/contaminated/2026-11-25-2cpu-contaminated.tar.gz (other builds used
+ * 0.9 to 1.5 CPUs in every phase), "cap2" is lab/captures/2026-11-25-2cpu.tar.gz; values are
+ * p10/p50/p90 over a phase's settled ticks, printed by {@code lab/score.sh --metrics CAPTURE}.
+ *
+ * <p>The reasons quote the numbers, e.g. {@code "cpu busy > 70% for 32 of 40 ticks (mean 93%)"}.
  * The same verdict on an unchanged window returns the same instance, so a steady state allocates
  * nothing.
  */
