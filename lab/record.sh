@@ -11,23 +11,27 @@
 #   OUT/workload_cpu.csv              t_ms,busy_cpus,workload_cpus: how much of the busy CPU was ours
 #                                     (cpuacct cgroup), to measure contamination by other processes
 #
-# Usage: lab/record.sh [-o OUT] [-d PHASE_SECONDS] [-w MAX_QUIET_WAIT_SECONDS] [-f] [PHASE...]
+# Usage: lab/record.sh [-o OUT] [-d PHASE_SECONDS] [-w MAX_QUIET_WAIT_SECONDS] [-q PHASE_QUIET_WAIT] [-f] [PHASE...]
 #   PHASE: idle cpu-bound io-bound memory-bound latency-sensitive mixed bursty (default: all, in order)
 #   -f     do not wait for the machine to be quiet
+#   -q S   also wait up to S seconds for quiet before each later phase (the capture goes on; the
+#          gap between phases is left out of phases.csv), for a machine shared with builds
 # Needs root (cgroups, direct I/O), stress-ng, fio and cyclictest.
 set -euo pipefail
 
 OUT=""
 PHASE_S=100
 MAX_WAIT_S=900
+PHASE_WAIT_S=0
 FORCE=0
-while getopts "o:d:w:fh" opt; do
+while getopts "o:d:w:q:fh" opt; do
   case $opt in
     o) OUT=$OPTARG ;;
     d) PHASE_S=$OPTARG ;;
     w) MAX_WAIT_S=$OPTARG ;;
+    q) PHASE_WAIT_S=$OPTARG ;;
     f) FORCE=1 ;;
-    h) sed -n '3,18p' "$0"; exit 0 ;;
+    h) sed -n '3,20p' "$0"; exit 0 ;;
     *) exit 2 ;;
   esac
 done
@@ -149,8 +153,8 @@ cpu_busy_share() { # busy share of all CPUs over $1 seconds, in percent
   echo $((100 * (b[0] - a[0]) / (b[1] - a[1] + 1)))
 }
 
-wait_quiet() {
-  local waited=0 busy others
+wait_quiet() { # [max seconds]
+  local waited=0 busy others max=${1:-$MAX_WAIT_S}
   while :; do
     busy=$(cpu_busy_share 5)
     others=$(ps -eo comm= | grep -cxE 'java|mvn|javac|cc1|cc1plus|gcc|rustc|cargo' || true)
@@ -158,8 +162,8 @@ wait_quiet() {
       log "machine quiet (cpu ${busy}%, no build processes) after ${waited}s"
       QUIET=true; return
     fi
-    if [[ $waited -ge $MAX_WAIT_S ]]; then
-      log "machine never got quiet in ${MAX_WAIT_S}s (cpu ${busy}%, ${others} build processes): recording anyway"
+    if [[ $waited -ge $max ]]; then
+      log "machine never got quiet in ${max}s (cpu ${busy}%, ${others} build processes): recording anyway"
       QUIET=false; return
     fi
     log "waiting for quiet: cpu ${busy}%, ${others} build processes (java/mvn/cc1...), waited ${waited}s"
@@ -222,6 +226,10 @@ total=${#PHASES[@]}
 i=0
 for label in "${PHASES[@]}"; do
   i=$((i + 1))
+  if [[ $i -gt 1 && $PHASE_WAIT_S -gt 0 ]]; then
+    wait_quiet "$PHASE_WAIT_S"
+    echo "quiet_before_${label}=$QUIET" >>"$OUT/meta.properties"
+  fi
   s=$(($(now_ms) - START))
   log "phase $i/$total: $label for ${PHASE_S}s"
   start_workload "$label" "$((PHASE_S + 5))"

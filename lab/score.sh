@@ -3,11 +3,12 @@
 #
 # Builds the scorer (benchmarks module, package dev.autosa.lab) and scores a capture.
 #
-#   lab/score.sh CAPTURE [--phases CSV] [--settle S] [--window S] [--min-confidence X] [--json-lines FILE]
+#   lab/score.sh CAPTURE [--phases CSV] [--settle S] [--window S] [--min-confidence X] [--json-lines FILE] [--all-ticks]
 #   lab/score.sh --metrics CAPTURE     per-phase statistics of every metric key (threshold evidence)
 #
 # CAPTURE: a directory written by lab/record.sh, or a .tar.gz of one (e.g. lab/captures/*.tar.gz).
-# --json-lines FILE scores the output of `autosa replay DIR --json` instead of replaying here.
+# --json-lines FILE scores the output of `autosa replay DIR --json` instead of replaying here;
+# --all-ticks also scores ticks that other processes disturbed (see workload_cpu.csv).
 set -euo pipefail
 cmd=score
 if [[ ${1:-} == --metrics ]]; then cmd=metrics; shift; fi

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongPredicate;
 
 /**
  * How much of each phase's busy CPU came from the lab's own workloads and how much from other
@@ -36,7 +37,7 @@ public final class Contamination {
         List<long[]> rows = new ArrayList<>();
         for (String line : Files.readAllLines(csv, StandardCharsets.UTF_8)) {
             String[] f = line.split(",");
-            if (f.length != 3 || !Character.isDigit(f[0].charAt(0))) {
+            if (f.length != 3 || f[0].isEmpty() || !Character.isDigit(f[0].charAt(0))) {
                 continue;
             }
             rows.add(new long[] {Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2])});
@@ -61,6 +62,45 @@ public final class Contamination {
                     (last[2] - first[2]) / 1e9 / seconds));
         }
         return out;
+    }
+
+    /**
+     * Accepts a tick when other processes used at most {@code maxOtherCpus} CPUs on average over the
+     * {@code windowMs} before it (the ticks its verdict was built from). Everything is clean when
+     * the capture has no {@code workload_cpu.csv}.
+     */
+    public static LongPredicate cleanTicks(Path capture, int userHz, long windowMs, double maxOtherCpus)
+            throws IOException {
+        Path csv = capture.resolve("workload_cpu.csv");
+        if (!Files.exists(csv)) {
+            return t -> true;
+        }
+        List<long[]> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(csv, StandardCharsets.UTF_8)) {
+            String[] f = line.split(",");
+            if (f.length == 3 && !f[0].isEmpty() && Character.isDigit(f[0].charAt(0))) {
+                rows.add(new long[] {Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2])});
+            }
+        }
+        return t -> {
+            long[] first = null;
+            long[] last = null;
+            for (long[] r : rows) {
+                if (r[0] > t - windowMs && r[0] <= t + 500) {
+                    if (first == null) {
+                        first = r;
+                    }
+                    last = r;
+                }
+            }
+            if (first == null || last == null || last[0] <= first[0]) {
+                return true;
+            }
+            double seconds = (last[0] - first[0]) / 1000.0;
+            double busy = (last[1] - first[1]) / (double) userHz / seconds;
+            double ours = (last[2] - first[2]) / 1e9 / seconds;
+            return busy - ours <= maxOtherCpus;
+        };
     }
 
     public static String render(List<PhaseCpu> cpu, int cpus) {

@@ -20,15 +20,26 @@ import java.util.stream.Stream;
  * Command line of the workload lab (run by lab/score.sh):
  *
  * <pre>
- * score   CAPTURE [--phases CSV] [--settle S] [--json-lines FILE] [--window S] [--min-confidence X]
+ * score   CAPTURE [--phases CSV] [--settle S] [--json-lines FILE] [--window S] [--min-confidence X] [--all-ticks]
  * metrics CAPTURE [--phases CSV] [--settle S]
  * </pre>
  *
  * CAPTURE is a capture directory or a {@code .tar.gz} of one. {@code score} replays it through the
- * engine (or reads the rows of {@code autosa replay --json} from FILE) and prints the report;
+ * engine (or reads the rows of {@code autosa replay --json} from FILE) and prints the report,
+ * leaving out of accuracy and calibration the ticks other processes disturbed (see
+ * {@link #MAX_OTHER_CPUS});
  * {@code metrics} prints per-phase statistics of every metric key.
  */
 public final class LabMain {
+
+    /**
+     * A tick is scored only if other processes used at most this many CPUs over the
+     * {@link #CLEAN_WINDOW_MS} before it: their load, not the labelled workload, is what the
+     * classifier sees then. (0.25 CPUs: a quarter of one CPU, a background daemon, not a build.)
+     */
+    public static final double MAX_OTHER_CPUS = 0.25;
+    /** The span the classifier scores at default settings (40 of 60 ticks). */
+    public static final long CLEAN_WINDOW_MS = 40_000;
 
     private LabMain() {
     }
@@ -40,7 +51,7 @@ public final class LabMain {
     static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
         if (args.length < 2 || !(args[0].equals("score") || args[0].equals("metrics"))) {
             err.println("usage: score|metrics CAPTURE [--phases CSV] [--settle SECONDS] [--json-lines FILE]"
-                    + " [--window SECONDS] [--min-confidence X]");
+                    + " [--window SECONDS] [--min-confidence X] [--all-ticks]");
             return 2;
         }
         Path capture = Path.of(args[1]);
@@ -49,8 +60,13 @@ public final class LabMain {
         Path jsonLines = null;
         Duration window = null;
         Double minConfidence = null;
+        boolean allTicks = false;
         for (int i = 2; i < args.length; i++) {
             String flag = args[i];
+            if (flag.equals("--all-ticks")) {
+                allTicks = true;
+                continue;
+            }
             if (i + 1 >= args.length) {
                 err.println(flag + " needs a value");
                 return 2;
@@ -99,7 +115,8 @@ public final class LabMain {
             List<TickRow> rows = jsonLines != null ? ReplayJson.read(jsonLines) : CaptureReplay.run(dir, settings, false).rows();
             Scorer.Options o = new Scorer.Options(settleMs, mc != null ? mc : 0.7, 30_000);
             out.println();
-            out.print(Scorer.render(Scorer.score(rows, phases, o)));
+            out.print(Scorer.render(Scorer.score(rows, phases, o, allTicks ? t -> true
+                    : Contamination.cleanTicks(dir, userHz(dir), CLEAN_WINDOW_MS, MAX_OTHER_CPUS))));
             out.println();
             out.print(Contamination.render(Contamination.read(dir, phases, userHz(dir)), meta.cpus()));
             return 0;

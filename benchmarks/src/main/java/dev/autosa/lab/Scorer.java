@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongPredicate;
 
 /**
  * Scores a replay (one {@link TickRow} per tick) against the labelled phases of its capture. Pure
@@ -47,7 +48,7 @@ public final class Scorer {
      */
     public record PhaseScore(Phase phase, int ticks, int settledTicks, int settledCorrect, double accuracy,
             long reactionMs, long confidentReactionMs, int switches, Map<String, Integer> settledVerdicts,
-            double meanSettledConfidence, double maxConfidence) {
+            double meanSettledConfidence, double maxConfidence, int contaminatedTicks) {
 
         /** The most frequent settled verdict. */
         public String modalVerdict() {
@@ -98,6 +99,15 @@ public final class Scorer {
     }
 
     public static Report score(List<TickRow> rows, List<Phase> phases, Options o) {
+        return score(rows, phases, o, t -> true);
+    }
+
+    /**
+     * Scores only the ticks {@code clean} accepts for accuracy, verdicts and calibration (ticks
+     * whose window other processes disturbed are counted as contaminated); reaction times and
+     * switches use every tick.
+     */
+    public static Report score(List<TickRow> rows, List<Phase> phases, Options o, LongPredicate clean) {
         List<PhaseScore> scores = new ArrayList<>();
         Map<String, Map<String, Integer>> confusion = new LinkedHashMap<>();
         int[] allN = new int[10];
@@ -120,6 +130,7 @@ public final class Scorer {
             int switches = 0;
             double confSum = 0;
             double maxConf = 0;
+            int contaminated = 0;
             Map<String, Integer> verdicts = new TreeMap<>();
             for (TickRow r : rows) {
                 if (!p.contains(r.tMs())) {
@@ -136,6 +147,12 @@ public final class Scorer {
                 }
                 if (right && confidentReaction < 0 && r.confidence() >= o.minConfidence()) {
                     confidentReaction = since;
+                }
+                if (!clean.test(r.tMs())) {
+                    if (since >= o.settleMs()) {
+                        contaminated++;
+                    }
+                    continue;
                 }
                 boolean isSettled = since >= o.settleMs();
                 if (isSettled) {
@@ -168,7 +185,7 @@ public final class Scorer {
             double accuracy = p.isBursty() || settled == 0 ? Double.NaN : (double) correct / settled;
             scores.add(new PhaseScore(p, ticks, settled, correct, accuracy, p.isBursty() ? -1 : reaction,
                     p.isBursty() ? -1 : confidentReaction, switches, Map.copyOf(verdicts),
-                    settled == 0 ? Double.NaN : confSum / settled, maxConf));
+                    settled == 0 ? Double.NaN : confSum / settled, maxConf, contaminated));
             confusion.computeIfAbsent(p.label(), k -> new TreeMap<>());
             verdicts.forEach((k, v) -> confusion.get(p.label()).merge(k, v, Integer::sum));
         }
@@ -188,16 +205,18 @@ public final class Scorer {
     public static String render(Report r) {
         StringBuilder s = new StringBuilder();
         Options o = r.options();
-        s.append(String.format(Locale.ROOT, "Settle %ds after each phase start; confident = confidence >= %.2f.%n%n",
+        s.append(String.format(Locale.ROOT, "Settle %ds after each phase start; confident = confidence >= %.2f; "
+                + "contaminated = settled ticks left out because other processes disturbed their window.%n%n",
                 o.settleMs() / 1000, o.minConfidence()));
-        s.append("| phase | ticks | settled accuracy | modal verdict | mean conf | reaction | confident reaction | switches |\n");
-        s.append("|---|---:|---:|---|---:|---:|---:|---:|\n");
+        s.append("| phase | ticks | settled accuracy | modal verdict | mean conf | reaction | confident reaction | switches | contaminated |\n");
+        s.append("|---|---:|---:|---|---:|---:|---:|---:|---:|\n");
         for (PhaseScore p : r.phases()) {
             String acc = p.phase().isBursty() ? "n/a (no-switch phase)"
                     : String.format(Locale.ROOT, "%.1f%% (%d/%d)", 100 * p.accuracy(), p.settledCorrect(), p.settledTicks());
-            s.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %.2f | %s | %s | %d |%n", p.phase().label(),
-                    p.ticks(), acc, p.modalVerdict(), p.meanSettledConfidence(), secs(p.reactionMs(), p.phase()),
-                    secs(p.confidentReactionMs(), p.phase()), p.switches()));
+            String acc2 = p.settledTicks() == 0 && !p.phase().isBursty() ? "- (0 clean ticks)" : acc;
+            s.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %.2f | %s | %s | %d | %d |%n", p.phase().label(),
+                    p.ticks(), acc2, p.modalVerdict(), p.meanSettledConfidence(), secs(p.reactionMs(), p.phase()),
+                    secs(p.confidentReactionMs(), p.phase()), p.switches(), p.contaminatedTicks()));
         }
         s.append(String.format(Locale.ROOT, "%nOverall settled accuracy (labelled phases): %.1f%%; switches in the whole capture: %d%n",
                 100 * r.overallAccuracy(), r.totalSwitches()));
