@@ -26,8 +26,8 @@ import java.util.stream.Stream;
  *
  * CAPTURE is a capture directory or a {@code .tar.gz} of one. {@code score} replays it through the
  * engine (or reads the rows of {@code autosa replay --json} from FILE) and prints the report,
- * leaving out of accuracy and calibration the ticks other processes disturbed (see
- * {@link #MAX_OTHER_CPUS});
+ * leaving out of accuracy and calibration the idle, io-bound and bursty ticks other processes
+ * disturbed (see {@link #MAX_OTHER_CPUS} and {@link #LOAD_PROOF_LABELS});
  * {@code metrics} prints per-phase statistics of every metric key.
  */
 public final class LabMain {
@@ -38,8 +38,31 @@ public final class LabMain {
      * classifier sees then. (0.25 CPUs: a quarter of one CPU, a background daemon, not a build.)
      */
     public static final double MAX_OTHER_CPUS = 0.25;
+    /** How long others must have been quiet for a disturbed phase's reaction clock to start. */
+    public static final long QUIET_WINDOW_MS = 5_000;
     /** The span the classifier scores at default settings (40 of 60 ticks). */
     public static final long CLEAN_WINDOW_MS = 40_000;
+    /**
+     * Phases whose label other processes' CPU load cannot falsify: the builds that share the lab
+     * machine add busy CPU and nothing else, and these classes are busy already (cpu-bound, mixed)
+     * or are told by a signal that extra CPU load does not remove (memory pressure, wake-ups). Their
+     * ticks are scored even when disturbed; idle, io-bound and bursty ticks only when clean.
+     */
+    public static final java.util.Set<String> LOAD_PROOF_LABELS =
+            java.util.Set.of("cpu-bound", "memory-bound", "latency-sensitive", "mixed");
+
+    /** Ticks at which other processes had just gone quiet (last {@link #QUIET_WINDOW_MS}): reaction starts there. */
+    public static java.util.function.LongPredicate quietTicks(Path dir) throws IOException {
+        return Contamination.cleanTicks(dir, userHz(dir), QUIET_WINDOW_MS, MAX_OTHER_CPUS);
+    }
+
+    /** The ticks to score: clean ones, and every tick of a {@link #LOAD_PROOF_LABELS} phase. */
+    public static java.util.function.LongPredicate scoredTicks(Path dir, List<Phase> phases) throws IOException {
+        java.util.function.LongPredicate clean = Contamination.cleanTicks(dir, userHz(dir), CLEAN_WINDOW_MS,
+                MAX_OTHER_CPUS);
+        return t -> clean.test(t) || phases.stream()
+                .anyMatch(p -> p.contains(t) && LOAD_PROOF_LABELS.contains(p.label()));
+    }
 
     private LabMain() {
     }
@@ -115,8 +138,8 @@ public final class LabMain {
             List<TickRow> rows = jsonLines != null ? ReplayJson.read(jsonLines) : CaptureReplay.run(dir, settings, false).rows();
             Scorer.Options o = new Scorer.Options(settleMs, mc != null ? mc : 0.7, 30_000);
             out.println();
-            out.print(Scorer.render(Scorer.score(rows, phases, o, allTicks ? t -> true
-                    : Contamination.cleanTicks(dir, userHz(dir), CLEAN_WINDOW_MS, MAX_OTHER_CPUS))));
+            out.print(Scorer.render(allTicks ? Scorer.score(rows, phases, o)
+                    : Scorer.score(rows, phases, o, scoredTicks(dir, phases), quietTicks(dir))));
             out.println();
             out.print(Contamination.render(Contamination.read(dir, phases, userHz(dir)), meta.cpus()));
             return 0;

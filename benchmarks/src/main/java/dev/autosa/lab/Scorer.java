@@ -44,11 +44,12 @@ public final class Scorer {
 
     /**
      * One phase's score. {@code accuracy} is NaN for bursty phases (and phases without settled
-     * ticks); reaction times are -1 when it never happened.
+     * ticks); reaction times are -1 when it never happened, and count from {@code reactionFromMs}
+     * after the phase start (0 unless the phase started disturbed by other processes).
      */
     public record PhaseScore(Phase phase, int ticks, int settledTicks, int settledCorrect, double accuracy,
             long reactionMs, long confidentReactionMs, int switches, Map<String, Integer> settledVerdicts,
-            double meanSettledConfidence, double maxConfidence, int contaminatedTicks) {
+            double meanSettledConfidence, double maxConfidence, int contaminatedTicks, long reactionFromMs) {
 
         /** The most frequent settled verdict. */
         public String modalVerdict() {
@@ -99,15 +100,17 @@ public final class Scorer {
     }
 
     public static Report score(List<TickRow> rows, List<Phase> phases, Options o) {
-        return score(rows, phases, o, t -> true);
+        return score(rows, phases, o, t -> true, t -> true);
     }
 
     /**
      * Scores only the ticks {@code clean} accepts for accuracy, verdicts and calibration (ticks
-     * whose window other processes disturbed are counted as contaminated); reaction times and
-     * switches use every tick.
+     * whose window other processes disturbed are counted as contaminated); switches count every
+     * tick. Reaction counts from the phase's first tick that {@code quiet} accepts (other
+     * processes gone at that moment), which is the phase start unless the phase began disturbed.
      */
-    public static Report score(List<TickRow> rows, List<Phase> phases, Options o, LongPredicate clean) {
+    public static Report score(List<TickRow> rows, List<Phase> phases, Options o, LongPredicate clean,
+            LongPredicate quiet) {
         List<PhaseScore> scores = new ArrayList<>();
         Map<String, Map<String, Integer>> confusion = new LinkedHashMap<>();
         int[] allN = new int[10];
@@ -122,6 +125,13 @@ public final class Scorer {
             }
         }
         for (Phase p : phases) {
+            long from = p.startMs();
+            for (TickRow r : rows) {
+                if (p.contains(r.tMs()) && quiet.test(r.tMs())) {
+                    from = r.tMs() == firstTick(rows, p) ? p.startMs() : r.tMs();
+                    break;
+                }
+            }
             int ticks = 0;
             int settled = 0;
             int correct = 0;
@@ -142,11 +152,11 @@ public final class Scorer {
                 if (r.isSwitch()) {
                     switches++;
                 }
-                if (right && reaction < 0) {
-                    reaction = since;
+                if (r.tMs() >= from && right && reaction < 0) {
+                    reaction = r.tMs() - from;
                 }
-                if (right && confidentReaction < 0 && r.confidence() >= o.minConfidence()) {
-                    confidentReaction = since;
+                if (r.tMs() >= from && right && confidentReaction < 0 && r.confidence() >= o.minConfidence()) {
+                    confidentReaction = r.tMs() - from;
                 }
                 if (!clean.test(r.tMs())) {
                     if (since >= o.settleMs()) {
@@ -185,12 +195,21 @@ public final class Scorer {
             double accuracy = p.isBursty() || settled == 0 ? Double.NaN : (double) correct / settled;
             scores.add(new PhaseScore(p, ticks, settled, correct, accuracy, p.isBursty() ? -1 : reaction,
                     p.isBursty() ? -1 : confidentReaction, switches, Map.copyOf(verdicts),
-                    settled == 0 ? Double.NaN : confSum / settled, maxConf, contaminated));
+                    settled == 0 ? Double.NaN : confSum / settled, maxConf, contaminated, from - p.startMs()));
             confusion.computeIfAbsent(p.label(), k -> new TreeMap<>());
             verdicts.forEach((k, v) -> confusion.get(p.label()).merge(k, v, Integer::sum));
         }
         return new Report(o, List.copyOf(scores), confusion, calibration(allN, allOk, confident[0], confident[1]),
                 calibration(setN, setOk, confident[2], confident[3]), totalSwitches);
+    }
+
+    private static long firstTick(List<TickRow> rows, Phase p) {
+        for (TickRow r : rows) {
+            if (p.contains(r.tMs())) {
+                return r.tMs();
+            }
+        }
+        return -1;
     }
 
     private static Calibration calibration(int[] n, int[] ok, int confidentN, int confidentOk) {
@@ -215,7 +234,7 @@ public final class Scorer {
                     : String.format(Locale.ROOT, "%.1f%% (%d/%d)", 100 * p.accuracy(), p.settledCorrect(), p.settledTicks());
             String acc2 = p.settledTicks() == 0 && !p.phase().isBursty() ? "- (0 clean ticks)" : acc;
             s.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %.2f | %s | %s | %d | %d |%n", p.phase().label(),
-                    p.ticks(), acc2, p.modalVerdict(), p.meanSettledConfidence(), secs(p.reactionMs(), p.phase()),
+                    p.ticks(), acc2, p.modalVerdict(), p.meanSettledConfidence(), secs(p.reactionMs(), p.phase()) + from(p),
                     secs(p.confidentReactionMs(), p.phase()), p.switches(), p.contaminatedTicks()));
         }
         s.append(String.format(Locale.ROOT, "%nOverall settled accuracy (labelled phases): %.1f%%; switches in the whole capture: %d%n",
@@ -256,6 +275,11 @@ public final class Scorer {
                 r.calibrationAll().confidentN(), pct(r.calibrationAll().confidentAccuracy()),
                 r.calibrationSettled().confidentN(), pct(r.calibrationSettled().confidentAccuracy())));
         return s.toString();
+    }
+
+    private static String from(PhaseScore p) {
+        return p.reactionFromMs() == 0 || p.phase().isBursty() ? ""
+                : String.format(Locale.ROOT, " (from +%.0fs, when others left)", p.reactionFromMs() / 1000.0);
     }
 
     private static String secs(long ms, Phase p) {

@@ -20,10 +20,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * during the bursty phase and at most one switch per phase.
  *
  * <p>The lab machine is shared: other processes (builds) may have used the CPU while a phase was
- * recorded, and then the machine really was doing something else than the label says. Ticks whose
- * window others disturbed (more than {@link LabMain#MAX_OTHER_CPUS}, measured by lab/record.sh
- * through a cpuacct cgroup) are left out, and phases with too few clean ticks are printed but not
- * held to the targets; every capture must have clean phases.
+ * recorded, and then an idle, io-bound or bursty phase really was something else. Those phases'
+ * ticks whose window others disturbed (more than {@link LabMain#MAX_OTHER_CPUS}, measured by
+ * lab/record.sh through a cpuacct cgroup) are left out, and phases with too few clean ticks are
+ * printed but not held to the targets (see {@link LabMain#LOAD_PROOF_LABELS}).
  */
 class CaptureScoreTest {
 
@@ -47,7 +47,7 @@ class CaptureScoreTest {
         List<Phase> phases = Phase.read(dir.resolve("phases.csv"));
         int userHz = LabMain.userHz(dir);
         Scorer.Report report = Scorer.score(CaptureReplay.run(dir).rows(), phases, Scorer.Options.ofDefaults(),
-                Contamination.cleanTicks(dir, userHz, LabMain.CLEAN_WINDOW_MS, LabMain.MAX_OTHER_CPUS));
+                LabMain.scoredTicks(dir, phases), LabMain.quietTicks(dir));
         System.out.println(archive.getFileName() + "\n" + Scorer.render(report));
         System.out.println(Contamination.render(Contamination.read(dir, phases, userHz), 2));
 

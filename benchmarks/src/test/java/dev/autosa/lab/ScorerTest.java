@@ -82,6 +82,31 @@ class ScorerTest {
     }
 
     @Test
+    void contaminatedTicksAreLeftOutOfAccuracyButNotOfReactionAndSwitches() {
+        // Other processes disturbed t = 150..199 s (cpu-bound) and t = 0..29 s.
+        Scorer.Report r = Scorer.score(rows(), PHASES, Scorer.Options.ofDefaults(),
+                t -> t >= 30_000 && (t < 150_000 || t >= 200_000), t -> true);
+        Scorer.PhaseScore cpu = r.phase("cpu-bound");
+        assertThat(cpu.settledTicks()).isEqualTo(5);
+        assertThat(cpu.contaminatedTicks()).isEqualTo(50);
+        assertThat(cpu.reactionMs()).isEqualTo(20_000);
+        assertThat(cpu.switches()).isEqualTo(1);
+        assertThat(r.phase("idle").contaminatedTicks()).isZero();
+        assertThat(r.calibrationAll().buckets().get(8).n()).isEqualTo(20);
+    }
+
+    @Test
+    void aPhaseThatStartsDisturbedReactsFromWhenTheOthersLeft() {
+        // Others went quiet 12 s into the cpu-bound phase; the right verdict came at 20 s.
+        Scorer.Report r = Scorer.score(rows(), PHASES, Scorer.Options.ofDefaults(), t -> true,
+                t -> t < 100_000 || t >= 112_000);
+        assertThat(r.phase("cpu-bound").reactionFromMs()).isEqualTo(12_000);
+        assertThat(r.phase("cpu-bound").reactionMs()).isEqualTo(8_000);
+        assertThat(r.phase("idle").reactionFromMs()).isZero();
+        assertThat(Scorer.render(r)).contains("| 8s (from +12s, when others left) |");
+    }
+
+    @Test
     void confidenceOfOneFallsInTheTopBucket() {
         List<TickRow> rows = List.of(new TickRow(50_000, "idle", 1.0, "none", null));
         Scorer.Report r = Scorer.score(rows, PHASES, Scorer.Options.ofDefaults());
@@ -91,7 +116,7 @@ class ScorerTest {
     @Test
     void rendersEveryPhaseAndTheCalibrationTable() {
         String text = Scorer.render(Scorer.score(rows(), PHASES, Scorer.Options.ofDefaults()));
-        assertThat(text).contains("| cpu-bound | 100 | 100.0% (55/55) | cpu-bound | 0.80 | 20s | 30s | 1 |")
+        assertThat(text).contains("| cpu-bound | 100 | 100.0% (55/55) | cpu-bound | 0.80 | 20s | 30s | 1 | 0 |")
                 .contains("| bursty | 100 | n/a (no-switch phase)")
                 .contains("Bursty phase: 0 switch(es)")
                 .contains("| >= 0.70 | 70 | 100.0% |");
