@@ -123,6 +123,11 @@ final class StatCollector extends FileCollector {
     }
 
     @Override
+    int bufferCapacity() {
+        return Math.max(super.bufferCapacity(), loadavg.bufferCapacity());
+    }
+
+    @Override
     void setRoot(Path root) {
         super.setRoot(root);
         loadavg.setRoot(root);
