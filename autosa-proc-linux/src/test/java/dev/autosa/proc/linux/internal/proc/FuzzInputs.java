@@ -39,7 +39,7 @@ public final class FuzzInputs {
     public static final int DEFAULT_TRIES = 300;
 
     /** Text that replaces a number or is inserted: overflow, sign, float and non-number spellings, key words. */
-    static final List<String> TOKENS = List.of(
+    public static final List<String> TOKENS = List.of(
             "99999999999999999999999", "9223372036854775807", "9223372036854775808", "9223372036854775806",
             "4611686018427387904", "18446744073709551615", "18446744073709551616", "-1", "-0",
             "-9223372036854775808", "0", "00000000000000000000000001", "1", "NaN", "nan", "Infinity", "-Infinity",
@@ -242,7 +242,7 @@ public final class FuzzInputs {
                 Tuple.of(1, Combinators.combine(base, random).as((pair, y) -> new byte[][] {pair[0], y})));
     }
 
-    static byte[] applyAll(byte[] in, List<Mutation> mutations) {
+    public static byte[] applyAll(byte[] in, List<Mutation> mutations) {
         byte[] out = in;
         for (Mutation m : mutations) {
             out = m.apply(out);
