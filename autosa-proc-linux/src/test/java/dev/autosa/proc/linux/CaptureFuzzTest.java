@@ -87,6 +87,14 @@ class CaptureFuzzTest {
 
     private static void checkMeta(byte[] content) throws Exception {
         Path dir = freshCapture();
+        try {
+            checkMeta0(dir, content);
+        } finally {
+            FuzzInputs.deleteTree(dir);
+        }
+    }
+
+    private static void checkMeta0(Path dir, byte[] content) throws Exception {
         Files.write(dir.resolve(CaptureMeta.FILE_NAME), content);
         CaptureMeta meta;
         try {
@@ -130,6 +138,14 @@ class CaptureFuzzTest {
 
     private static void checkTickNames(List<String> names) throws Exception {
         Path dir = freshCapture();
+        try {
+            checkTickNames0(dir, names);
+        } finally {
+            FuzzInputs.deleteTree(dir);
+        }
+    }
+
+    private static void checkTickNames0(Path dir, List<String> names) throws Exception {
         Files.writeString(dir.resolve(CaptureMeta.FILE_NAME), META);
         Path ticks = dir.resolve(CaptureWriter.TICKS);
         Files.createDirectories(ticks);
@@ -180,7 +196,11 @@ class CaptureFuzzTest {
         checkTickFiles(ticks);
     }
 
-    @Property
+    /**
+     * 10^4, not jqwik.tries.default: a try writes 27 files, and the parsers behind it have their
+     * own 10^5-try properties (ParserFuzzTest); this one is about the replay around them.
+     */
+    @Property(tries = 10_000)
     @Tag("slow")
     void tickFilesFull(@ForAll("ticks") List<List<byte @Nullable []>> ticks) throws Exception {
         checkTickFiles(ticks);
@@ -206,6 +226,14 @@ class CaptureFuzzTest {
 
     private static void checkTickFiles(List<List<byte @Nullable []>> ticks) throws Exception {
         Path dir = freshCapture();
+        try {
+            checkTickFiles0(dir, ticks);
+        } finally {
+            FuzzInputs.deleteTree(dir);
+        }
+    }
+
+    private static void checkTickFiles0(Path dir, List<List<byte @Nullable []>> ticks) throws Exception {
         Files.writeString(dir.resolve(CaptureMeta.FILE_NAME), META);
         long[] times = {0, 1000, 1001};
         for (int t = 0; t < ticks.size(); t++) {
