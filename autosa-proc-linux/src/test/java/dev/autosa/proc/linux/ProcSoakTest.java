@@ -4,9 +4,12 @@ package dev.autosa.proc.linux;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autosa.api.AutoSAEvent;
+import dev.autosa.api.Classification;
 import dev.autosa.api.MetricKey;
 import dev.autosa.api.MetricSink;
 import dev.autosa.api.MetricSource;
+import dev.autosa.api.WindowView;
+import dev.autosa.api.WorkloadClassifier;
 import dev.autosa.core.AutoSA;
 import dev.autosa.core.AutoSAStatus;
 import dev.autosa.core.SimulatedController;
@@ -113,6 +116,52 @@ class ProcSoakTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(proc.resolve("stat")), "no /proc/stat here");
         ManualClock clock = new ManualClock();
         soak(ProcMetricSource.builder().procRoot(proc).nanoTime(clock::nanos).build(), clock, 2000, tick -> { });
+    }
+
+    /**
+     * A classifier and a listener that throw on every call, with the real source: each tick still
+     * samples, the throw becomes a TickProblem (classifier) or a logged warning (listener), and
+     * the other listener still hears everything.
+     */
+    @Test
+    void throwingClassifierAndListenerDoNotStopTheLoop() throws Exception {
+        ManualClock clock = new ManualClock();
+        WorkloadClassifier broken = new WorkloadClassifier() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public Classification classify(WindowView window) {
+                throw new IllegalStateException("injected classifier failure");
+            }
+        };
+        List<String> problems = new ArrayList<>();
+        int[] sampled = {0};
+        try (AutoSA autosa = AutoSA.builder()
+                .metricSource(ProcMetricSource.builder().procRoot(Fixtures.path(Fixtures.HOST + "/idle/ticks/000000000082"))
+                        .nanoTime(clock::nanos).build())
+                .classifier(broken).controller(new SimulatedController()).clock(clock)
+                .listener(e -> {
+                    throw new IllegalStateException("injected listener failure");
+                })
+                .listener(e -> {
+                    if (e instanceof AutoSAEvent.Sampled) {
+                        sampled[0]++;
+                    } else if (e instanceof AutoSAEvent.TickProblem p) {
+                        problems.add(p.problem());
+                    }
+                }).build()) {
+            for (int t = 0; t < 100; t++) {
+                autosa.tick();
+                clock.millis += SECOND_MS;
+            }
+            assertThat(autosa.status().ticks()).isEqualTo(100);
+        }
+        assertThat(sampled[0]).isEqualTo(100);
+        assertThat(problems).hasSize(100)
+                .allMatch(p -> p.equals("classifier broken failed: java.lang.IllegalStateException: injected classifier failure"));
     }
 
     /** Every tick directory of every fixture capture, in order, each capture twice in a row. */
