@@ -60,6 +60,7 @@ public final class Engine {
     private final Recommender recommender;
     private final SwitchPolicy policy;
     private final DecisionLog log;
+    private final RepeatFilter repeats = new RepeatFilter();
 
     private long ticks;
     private long slowTicks;
@@ -150,7 +151,7 @@ public final class Engine {
             active = controller.current();
         } catch (RuntimeException e) {
             slowTicks++;
-            LOG.warn("scheduler controller {} failed its health check", controller.name(), e);
+            warnOrDebug("health", now, "scheduler controller " + controller.name() + " failed its health check: " + e, e);
             problem(now, "controller health check failed: " + e, Duration.ZERO);
         }
     }
@@ -163,10 +164,11 @@ public final class Engine {
         } catch (Exception e) {
             // The tick's values are dropped; the window keeps what it had, the loop goes on.
             slowTicks++;
-            LOG.warn("metric source {} failed this tick: {}", source.name(), e.toString());
+            warnOrDebug("source", now, "metric source " + source.name() + " failed this tick: " + e, null);
             problem(now, "metric source " + source.name() + " failed: " + e, Duration.ZERO);
             return;
         }
+        repeats.clear("source");
         if (!listeners.isEmpty()) {
             emit(new AutoSAEvent.Sampled(Instant.ofEpochMilli(now), window.lastTickSnapshot()));
         }
@@ -178,10 +180,11 @@ public final class Engine {
             c = classifier.classify(window);
         } catch (RuntimeException e) {
             slowTicks++;
-            LOG.warn("classifier {} failed this tick", classifier.name(), e);
+            warnOrDebug("classifier", now, "classifier " + classifier.name() + " failed this tick: " + e, e);
             problem(now, "classifier " + classifier.name() + " failed: " + e, Duration.ZERO);
             return;
         }
+        repeats.clear("classifier");
         if (c != classification) {
             classification = c;
             if (!listeners.isEmpty()) {
@@ -340,8 +343,21 @@ public final class Engine {
             try {
                 listeners.get(i).onEvent(event);
             } catch (RuntimeException e) {
-                LOG.warn("listener {} failed on {}", listeners.get(i), event.getClass().getSimpleName(), e);
+                warnOrDebug("listener " + i, event.time().toEpochMilli(), "listener " + listeners.get(i) + " failed on "
+                        + event.getClass().getSimpleName() + ": " + e, e);
             }
+        }
+    }
+
+    /** Warns about a recurring problem once a minute at most (see {@link RepeatFilter}); debug otherwise. */
+    private void warnOrDebug(String source, long now, String message, @Nullable Throwable cause) {
+        int suppressed = repeats.shouldWarn(source, message, now);
+        if (suppressed < 0) {
+            LOG.debug("{}", message);
+        } else if (suppressed > 0) {
+            LOG.warn("{} (repeated {} more times in the last minute)", message, suppressed, cause);
+        } else {
+            LOG.warn("{}", message, cause);
         }
     }
 
