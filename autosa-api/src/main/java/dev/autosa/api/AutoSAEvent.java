@@ -13,7 +13,7 @@ public sealed interface AutoSAEvent {
     Instant time();
 
     /** One tick's sample. Built only when a listener is registered. */
-    record Sampled(Instant time, Map<MetricKey, Double> values, Duration tickDuration) implements AutoSAEvent {
+    record Sampled(Instant time, Map<MetricKey, Double> values) implements AutoSAEvent {
         public Sampled {
             values = Map.copyOf(values);
         }

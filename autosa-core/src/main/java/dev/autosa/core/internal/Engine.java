@@ -168,7 +168,7 @@ public final class Engine {
             return;
         }
         if (!listeners.isEmpty()) {
-            emit(new AutoSAEvent.Sampled(Instant.ofEpochMilli(now), window.lastTickSnapshot(), Duration.ZERO));
+            emit(new AutoSAEvent.Sampled(Instant.ofEpochMilli(now), window.lastTickSnapshot()));
         }
     }
 

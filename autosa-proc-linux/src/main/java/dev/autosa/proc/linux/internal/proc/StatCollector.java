@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
+package dev.autosa.proc.linux.internal.proc;
+
+import dev.autosa.api.MetricKey;
+import dev.autosa.api.MetricSink;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns /proc/stat into CPU time shares ({@code cpu.*}), context switch and fork rates, and the
+ * runnable/blocked gauges. When the set of online CPUs changes between two ticks (hotplug) the
+ * aggregate ticks are not comparable, so the shares are skipped for that tick. When stat has no
+ * {@code procs_running} (very old kernels) the runnable count comes from /proc/loadavg.
+ */
+final class StatCollector extends FileCollector {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StatCollector.class);
+
+    private static final int CTXT = StatParser.FIELDS;
+    private static final int PROCESSES = StatParser.FIELDS + 1;
+
+    private final StatParser parser = new StatParser();
+    private final Counters counters = new Counters(StatParser.FIELDS + 2);
+    private final long[] deltas = new long[StatParser.MIN_FIELDS];
+    private final LoadavgCollector loadavg;
+    private int[] previousCpuIds = new int[16];
+    private int previousCpuCount = -1;
+
+    StatCollector(Path root) {
+        super(root, "stat", false);
+        loadavg = new LoadavgCollector(root);
+    }
+
+    StatParser parser() {
+        return parser;
+    }
+
+    @Override
+    void parseAndWrite(ByteScanner s, long elapsedNanos, MetricSink sink) {
+        parser.parse(s, problems);
+        writeGauges(elapsedNanos, sink);
+        boolean sameCpus = checkCpus();
+        if (sameCpus && parser.totalValid()) {
+            writeShares(sink);
+        } else {
+            counters.invalidate(0, StatParser.FIELDS);
+        }
+        put(sink, MetricKey.SCHED_CTX_SWITCHES_PER_SEC, rate(counters, counters.delta(CTXT, parser.ctxt()),
+                elapsedNanos, 1, parser.ctxtLine(), "ctxt"));
+        put(sink, MetricKey.SCHED_FORKS_PER_SEC, rate(counters, counters.delta(PROCESSES, parser.processes()),
+                elapsedNanos, 1, parser.processesLine(), "processes"));
+    }
+
+    private void writeGauges(long elapsedNanos, MetricSink sink) {
+        int cpus = parser.cpusValid() ? parser.cpuCount() : 0;
+        long running = parser.procsRunning();
+        if (running < 0) {
+            running = loadavg.runnable(now());
+        }
+        if (running >= 0 && cpus > 0) {
+            sink.put(MetricKey.SCHED_RUNNABLE_PER_CPU, (double) running / cpus);
+        }
+        if (parser.procsBlocked() >= 0) {
+            sink.put(MetricKey.SCHED_BLOCKED, parser.procsBlocked());
+        }
+    }
+
+    /** Records this tick's CPU ids; false if they differ from the previous tick's. */
+    private boolean checkCpus() {
+        if (!parser.cpusValid()) {
+            previousCpuCount = -1;
+            return false;
+        }
+        int count = parser.cpuCount();
+        boolean same = previousCpuCount < 0 || parser.sameCpus(previousCpuIds, previousCpuCount);
+        if (!same) {
+            LOG.info("{}: online CPUs changed from {} to {}; CPU shares skipped for this tick", file.path(),
+                    previousCpuCount, count);
+        }
+        if (count > previousCpuIds.length) {
+            previousCpuIds = Arrays.copyOf(previousCpuIds, Math.max(count, previousCpuIds.length * 2));
+        }
+        for (int i = 0; i < count; i++) {
+            previousCpuIds[i] = parser.cpuId(i);
+        }
+        previousCpuCount = count;
+        return same;
+    }
+
+    private void writeShares(MetricSink sink) {
+        boolean ok = true;
+        // guest and guest_nice are already inside user and nice: only the first 8 fields count.
+        for (int f = 0; f < StatParser.MIN_FIELDS; f++) {
+            long d = counters.delta(f, parser.total(f));
+            if (d == Counters.WENT_BACKWARDS) {
+                problems.problem(parser.totalLine(), "cpu tick field " + (f + 1) + " went backwards from "
+                        + counters.lastPrevious() + " (reset or hotplug)");
+            }
+            ok &= d >= 0;
+            deltas[f] = d;
+        }
+        if (!ok) {
+            return;
+        }
+        long user = deltas[StatParser.USER] + deltas[StatParser.NICE];
+        long system = deltas[StatParser.SYSTEM] + deltas[StatParser.IRQ] + deltas[StatParser.SOFTIRQ];
+        long idle = deltas[StatParser.IDLE];
+        long iowait = deltas[StatParser.IOWAIT];
+        long steal = deltas[StatParser.STEAL];
+        long busy = user + system + steal;
+        long total = busy + idle + iowait;
+        if (total <= 0) {
+            return;
+        }
+        double t = total;
+        sink.put(MetricKey.CPU_BUSY, busy / t);
+        sink.put(MetricKey.CPU_USER, user / t);
+        sink.put(MetricKey.CPU_SYSTEM, system / t);
+        sink.put(MetricKey.CPU_IOWAIT, iowait / t);
+        sink.put(MetricKey.CPU_STEAL, steal / t);
+    }
+
+    @Override
+    void setRoot(Path root) {
+        super.setRoot(root);
+        loadavg.setRoot(root);
+    }
+
+    @Override
+    public void close() {
+        super.close();
+        loadavg.close();
+    }
+}
