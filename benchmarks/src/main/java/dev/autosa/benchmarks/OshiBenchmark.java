@@ -17,6 +17,7 @@ import oshi.SystemInfo;
 import oshi.hardware.CentralProcessor;
 import oshi.hardware.GlobalMemory;
 import oshi.hardware.HWDiskStore;
+import oshi.hardware.HardwareAbstractionLayer;
 import oshi.hardware.VirtualMemory;
 import oshi.util.GlobalConfig;
 
@@ -35,6 +36,7 @@ public class OshiBenchmark {
     @Param({ProcFiles.FIXTURE, "/proc"})
     public String procRoot;
 
+    private HardwareAbstractionLayer hardware;
     private CentralProcessor processor;
     private GlobalMemory memory;
     private VirtualMemory swap;
@@ -45,16 +47,49 @@ public class OshiBenchmark {
         // Before any OSHI class reads its configuration: each JMH fork loads OSHI afresh.
         GlobalConfig.set(GlobalConfig.OSHI_UTIL_MEMOIZER_EXPIRATION, 0);
         GlobalConfig.set(GlobalConfig.OSHI_UTIL_PROC_PATH, ProcFiles.root(procRoot).toString());
-        SystemInfo si = new SystemInfo();
-        processor = si.getHardware().getProcessor();
-        memory = si.getHardware().getMemory();
+        hardware = new SystemInfo().getHardware();
+        processor = hardware.getProcessor();
+        memory = hardware.getMemory();
         swap = memory.getVirtualMemory();
-        // Enumerated once, as a monitoring loop would; updateAttributes() re-reads the counters.
-        disks = si.getHardware().getDiskStores();
+        disks = hardware.getDiskStores();
     }
 
+    /** Disk counters from a fresh {@code getDiskStores()} each tick: one enumeration of all block devices. */
     @Benchmark
     public void sample(Blackhole bh) {
+        sampleWithoutDisks(bh);
+        List<HWDiskStore> fresh = hardware.getDiskStores();
+        for (int i = 0; i < fresh.size(); i++) {
+            consume(bh, fresh.get(i));
+        }
+    }
+
+    /**
+     * Disk counters the documented way, {@code updateAttributes()} on stores enumerated once. On
+     * Linux each call enumerates every block device again to find its own, so a tick costs one
+     * enumeration per disk (loop devices included).
+     */
+    @Benchmark
+    public void sampleUpdateAttributes(Blackhole bh) {
+        sampleWithoutDisks(bh);
+        for (int i = 0; i < disks.size(); i++) {
+            HWDiskStore d = disks.get(i);
+            d.updateAttributes();
+            consume(bh, d);
+        }
+    }
+
+    private static void consume(Blackhole bh, HWDiskStore d) {
+        bh.consume(d.getReads());
+        bh.consume(d.getWrites());
+        bh.consume(d.getReadBytes());
+        bh.consume(d.getWriteBytes());
+        bh.consume(d.getTransferTime());
+    }
+
+    /** The same without disks, to show how much of OSHI's cost is its udev disk enumeration. */
+    @Benchmark
+    public void sampleWithoutDisks(Blackhole bh) {
         bh.consume(processor.getSystemCpuLoadTicks());
         bh.consume(processor.getContextSwitches());
         bh.consume(processor.getInterrupts());
@@ -63,15 +98,6 @@ public class OshiBenchmark {
         bh.consume(swap.getSwapUsed());
         bh.consume(swap.getSwapPagesIn());
         bh.consume(swap.getSwapPagesOut());
-        for (int i = 0; i < disks.size(); i++) {
-            HWDiskStore d = disks.get(i);
-            d.updateAttributes();
-            bh.consume(d.getReads());
-            bh.consume(d.getWrites());
-            bh.consume(d.getReadBytes());
-            bh.consume(d.getWriteBytes());
-            bh.consume(d.getTransferTime());
-        }
         bh.consume(processor.getSystemLoadAverage(3));
     }
 }

@@ -4,6 +4,7 @@ package dev.autosa.benchmarks;
 import dev.autosa.core.AutoSA;
 import dev.autosa.core.AutoSAStatus;
 import dev.autosa.core.Mode;
+import dev.autosa.proc.linux.ProcMetricSource;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  * The daemon's loop without the CLI, for {@code daemon-overhead.sh}: AutoSA built by discovery in
  * recommend mode and started, exactly as the daemon embeds it, then left alone until SIGTERM. On
  * exit it prints how many ticks ran and how many bytes the loop thread allocated per tick, a number
- * /proc cannot show. With {@code idle} as the argument it starts nothing: the baseline JVM.
+ * /proc cannot show. With {@code idle} as the argument it starts nothing: the baseline JVM; with
+ * {@code fixture} it samples the shipped fixture instead of /proc.
  */
 public final class OverheadMain {
 
@@ -42,7 +44,13 @@ public final class OverheadMain {
             done.await();
             return;
         }
-        AutoSA autosa = AutoSA.builder().mode(Mode.RECOMMEND).build();
+        AutoSA.Builder builder = AutoSA.builder().mode(Mode.RECOMMEND);
+        if (args.length > 0 && ProcFiles.FIXTURE.equals(args[0])) {
+            // Same loop on the fixed fixture: no kernel work behind the reads and a verdict that
+            // never changes, which separates AutoSA's own steady cost from the machine's.
+            builder.metricSource(ProcMetricSource.builder().procRoot(ProcFiles.root(ProcFiles.FIXTURE)).build());
+        }
+        AutoSA autosa = builder.build();
         autosa.start();
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
