@@ -9,10 +9,12 @@
 #   -m MINUTES   how long to measure (default 10); both processes run side by side
 #   -j FLAGS     JVM flags for both the daemon and the baseline (default: none, the JVM's defaults)
 #   -o DIR       where to keep the logs and samples (default: a new directory under /tmp)
-#   COMMAND      the daemon's command line without "java" and its flags, e.g.
+#   COMMAND      the daemon's command line after "java" and the -j flags, e.g.
 #                  -- -jar autosa-examples/target/autosa.jar start --mode recommend --socket /tmp/a.sock
 #                default: the embedded loop of benchmarks.jar (dev.autosa.benchmarks.OverheadMain),
-#                AutoSA.builder().mode(RECOMMEND).build().start(), the loop the daemon runs.
+#                AutoSA.builder().mode(RECOMMEND).build().start(), the loop the daemon runs;
+#                "-- -cp benchmarks/target/benchmarks.jar dev.autosa.benchmarks.OverheadMain fixture"
+#                runs the same loop on the shipped proc fixture (AutoSA's own cost, no kernel work).
 #
 # The first WARMUP_SECONDS (default 60) are left out of the CPU rate so JVM start-up and JIT
 # compilation do not count as steady-state cost; the total including start-up is reported too.
@@ -26,7 +28,7 @@ while getopts "m:j:o:h" opt; do
     m) minutes="$OPTARG" ;;
     j) jvm_flags="$OPTARG" ;;
     o) out="$OPTARG" ;;
-    h) sed -n '3,18p' "$0"; exit 0 ;;
+    h) sed -n '3,20p' "$0"; exit 0 ;;
     *) exit 2 ;;
   esac
 done
@@ -39,6 +41,11 @@ if [[ ! -f "$jar" ]]; then
   echo "daemon-overhead: $jar not found; build it: mvn -B -pl benchmarks -am package -DskipTests" >&2
   exit 1
 fi
+out="${out:-$(mktemp -d /tmp/autosa-overhead.XXXXXX)}"
+mkdir -p "$out"
+# Run from a copy: a rebuild during the measurement must not pull the jar from under the JVMs.
+cp "$jar" "$out/benchmarks.jar"
+jar="$out/benchmarks.jar"
 if [[ $# -gt 0 ]]; then
   daemon_cmd=("$@")
 else
@@ -53,8 +60,6 @@ if (( total <= warmup )); then
   exit 2
 fi
 hz="$(getconf CLK_TCK)"
-out="${out:-$(mktemp -d /tmp/autosa-overhead.XXXXXX)}"
-mkdir -p "$out"
 
 # shellcheck disable=SC2086 # the flags are meant to be split into words
 java $jvm_flags "${daemon_cmd[@]}" >"$out/daemon.log" 2>&1 &
