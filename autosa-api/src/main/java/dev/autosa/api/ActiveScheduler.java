@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  *     {@code "rusty_1.0.4_x86_64"}), or null when none is loaded
  * @param scheduler the {@code scx_*} binary the controller believes owns it, or null if unknown
  * @param pid the process that runs it, or -1 if unknown
- * @param managed true when AutoSA started it (false when adopted from someone else or unknown)
+ * @param managed true when this controller manages it: it started it, or adopted it with {@code adopt()};
+ *     false when someone else runs it (left alone) or the owner is unknown
  */
 public record ActiveScheduler(State state, @Nullable String ops, @Nullable String scheduler, long pid,
         boolean managed) {

@@ -9,7 +9,6 @@ import dev.autosa.api.MetricSource;
 import dev.autosa.api.SchedulerController;
 import dev.autosa.api.SchedulerInfo;
 import dev.autosa.api.WorkloadClassifier;
-import dev.autosa.core.internal.Discovery;
 import dev.autosa.core.internal.Engine;
 import dev.autosa.core.internal.Loop;
 import java.time.Duration;

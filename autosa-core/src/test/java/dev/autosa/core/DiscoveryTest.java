@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
-package dev.autosa.core.internal;
+package dev.autosa.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -160,6 +160,7 @@ class DiscoveryTest {
         Discovery.Choice<MetricSource> choice = Discovery.choose(MetricSource.class, null,
                 loaderListing(binaryName(HighestButUnavailable.class), binaryName(ThrowsInIsAvailable.class)));
         assertThat(choice.provider()).isNull();
+        assertThat(choice.bestUnavailable()).isInstanceOf(HighestButUnavailable.class);
         assertThat(choice.explanation()).isEqualTo("no MetricSource available: absent: /proc/stat not readable; "
                 + binaryName(ThrowsInIsAvailable.class) + ": java.lang.UnsupportedOperationException: cannot tell");
     }

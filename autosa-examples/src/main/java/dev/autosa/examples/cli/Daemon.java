@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
+package dev.autosa.examples.cli;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.autosa.api.ActiveScheduler;
+import dev.autosa.api.SchedulerController;
+import dev.autosa.api.SchedulerInfo;
+import dev.autosa.core.AutoSA;
+import dev.autosa.examples.cli.daemon.ControlServer;
+import dev.autosa.examples.cli.daemon.ControlServer.Reply;
+import dev.autosa.examples.cli.daemon.ControlServer.Request;
+import dev.autosa.examples.cli.daemon.PidLock;
+import dev.autosa.examples.cli.json.Json;
+import dev.autosa.examples.jmx.AutoSAManagement;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running daemon: the engine, its control socket, pid lock and MXBean, and the one way to
+ * stop all of them ({@link #shutdown()}), used by {@code autosa stop} and by the SIGTERM/SIGINT
+ * shutdown hook alike.
+ */
+final class Daemon {
+
+    private static final Logger LOG = LoggerFactory.getLogger("autosa");
+
+    private final AutoSA autosa;
+    private final @Nullable ManagedController controller;
+    private final @Nullable SchedulerController catalogOnly;
+    private final String controllerUnavailable;
+    private final PidLock lock;
+    private final Path socket;
+    private final Instant startedAt = Instant.now();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Object shutdownLock = new Object();
+    private @Nullable ControlServer server;
+    private @Nullable AutoSAManagement jmx;
+    private volatile @Nullable Boolean keepOverride;
+    private volatile boolean failed;
+    private boolean down;
+
+    /**
+     * @param catalogOnly a controller that cannot switch here (no sched_ext, not root) but can still
+     *     list what is installed; never given to the engine
+     */
+    Daemon(AutoSA autosa, @Nullable ManagedController controller, @Nullable SchedulerController catalogOnly,
+            String controllerUnavailable, PidLock lock, Path socket) {
+        this.autosa = autosa;
+        this.controller = controller;
+        this.catalogOnly = catalogOnly;
+        this.controllerUnavailable = controllerUnavailable;
+        this.lock = lock;
+        this.socket = socket;
+    }
+
+    void attach(ControlServer s, @Nullable AutoSAManagement m) {
+        server = s;
+        jmx = m;
+    }
+
+    /** Answers one control request (on the control pool). */
+    Reply handle(Request r) {
+        switch (r.cmd()) {
+            case "status" -> {
+                JsonObject o = ok();
+                o.add("status", status());
+                return Reply.of(o);
+            }
+            case "list" -> {
+                JsonObject o = ok();
+                o.add("list", list());
+                return Reply.of(o);
+            }
+            case "stop" -> {
+                if (!r.privileged()) {
+                    LOG.warn("refused stop from user {}: only root or the daemon's user may stop it", r.peer());
+                    return Reply.of(ControlServer.error("permission denied: only root or the user running autosa"
+                            + " may stop it (you are " + r.peer() + ")"));
+                }
+                Boolean keep = null;
+                JsonElement k = r.body().get("keepScheduler");
+                if (k != null && !k.isJsonNull()) {
+                    if (!k.isJsonPrimitive() || !k.getAsJsonPrimitive().isBoolean()) {
+                        return Reply.of(ControlServer.error("malformed request: keepScheduler must be true or false"));
+                    }
+                    keep = k.getAsBoolean();
+                }
+                boolean effective = keep != null ? keep : autosa.config().keepSchedulerOnClose();
+                keepOverride = keep;
+                if (keep != null && controller != null) {
+                    controller.overrideKeepOnClose(keep);
+                }
+                ActiveScheduler active = autosa.status().active();
+                JsonObject o = ok();
+                o.addProperty("pid", ProcessHandle.current().pid());
+                o.addProperty("keepScheduler", effective);
+                o.add("active", Json.active(active));
+                LOG.info("stop requested by {}{}", r.peer(), effective ? " (keeping the scheduler)" : "");
+                // Shut down after the answer is out, and not on the socket thread that shutdown joins.
+                return new Reply(o, () -> {
+                    Thread t = new Thread(this::shutdown, "autosa-stop");
+                    t.start();
+                });
+            }
+            default -> {
+                return Reply.of(ControlServer.error("unknown command \"" + r.cmd() + "\" (known: status, list, stop)"));
+            }
+        }
+    }
+
+    JsonObject status() {
+        return Json.status(autosa.status(), autosa.config(), new Json.DaemonInfo(ProcessHandle.current().pid(),
+                VersionProvider.version(), socket.toString(), startedAt));
+    }
+
+    JsonObject list() {
+        List<SchedulerInfo> catalog = null;
+        SchedulerController c = controller != null ? controller : catalogOnly;
+        String unavailable = controllerUnavailable;
+        if (c != null) {
+            try {
+                synchronized (this) {
+                    catalog = c.available();
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("could not read the scheduler catalog from {}", c.name(), e);
+                unavailable = (unavailable.isEmpty() ? "" : unavailable + "; ") + "reading the catalog of "
+                        + c.name() + " failed: " + e;
+            }
+        }
+        return Json.catalog(catalog, controller == null ? null : controller.name(), unavailable,
+                autosa.status().active(), autosa.config().preferences());
+    }
+
+    /** Stops everything once; later calls wait until the first has finished. */
+    void shutdown() {
+        synchronized (shutdownLock) {
+            if (down) {
+                return;
+            }
+            down = true;
+            ControlServer s = server;
+            if (s != null) {
+                s.close();
+            }
+            AutoSAManagement m = jmx;
+            if (m != null) {
+                m.close();
+            }
+            Boolean k = keepOverride;
+            boolean keep = k != null ? k : autosa.config().keepSchedulerOnClose();
+            try {
+                autosa.close();
+            } catch (RuntimeException e) {
+                LOG.error("closing the engine failed; check /sys/kernel/sched_ext/state", e);
+            }
+            ActiveScheduler after = autosa.status().active();
+            if (keep) {
+                LOG.info("stopped; scheduler kept: {}", after.displayName());
+            } else if (after.isKernelDefault()) {
+                LOG.info("stopped; kernel default scheduler restored");
+            } else {
+                LOG.info("stopped; {} still runs (not started by autosa)", after.displayName());
+            }
+            if (catalogOnly != null) {
+                catalogOnly.close(true);
+            }
+            lock.close();
+            stopped.countDown();
+        }
+    }
+
+    /** The control socket died: stop (restoring the kernel default) and exit non-zero, so systemd restarts us. */
+    void controlSocketDied() {
+        failed = true;
+        LOG.error("stopping: without its control socket the daemon cannot be managed");
+        shutdown();
+    }
+
+    /** Waits until the daemon stopped; returns false when it stopped because of a failure. */
+    boolean awaitStopped() throws InterruptedException {
+        stopped.await();
+        return !failed;
+    }
+
+    private static JsonObject ok() {
+        JsonObject o = new JsonObject();
+        o.addProperty("ok", true);
+        return o;
+    }
+}

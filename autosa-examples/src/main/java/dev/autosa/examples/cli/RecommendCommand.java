@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
+package dev.autosa.examples.cli;
+
+import com.google.gson.JsonObject;
+import dev.autosa.api.Classification;
+import dev.autosa.api.Decision;
+import dev.autosa.core.AutoSA;
+import dev.autosa.core.AutoSAStatus;
+import dev.autosa.core.Mode;
+import dev.autosa.examples.cli.json.Json;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code autosa recommend}: watches the machine for a few seconds without a daemon and says what
+ * it is doing and which scheduler suits it. Never switches anything.
+ */
+@Command(name = "recommend", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Samples the machine for N seconds (no daemon) and recommends a scheduler.")
+final class RecommendCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--seconds", paramLabel = "N", defaultValue = "10",
+            description = "How long to watch; also the aggregation window (default ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Option(names = "--proc-root", paramLabel = "DIR", description = "Read this directory as /proc.")
+    @Nullable Path procRoot;
+
+    @Option(names = "--plugins", paramLabel = "DIR", description = "Load plug-in jars from DIR.")
+    @Nullable Path plugins;
+
+    @Override
+    public Integer call() {
+        if (seconds < 2 || seconds > 86_400) {
+            throw CliException.usage("--seconds must be between 2 and 86400 but was " + seconds);
+        }
+        AutoSA.Builder b = AutoSA.builder()
+                .mode(Mode.RECOMMEND)
+                .collectionInterval(Duration.ofSeconds(1))
+                .aggregationWindow(Duration.ofSeconds(seconds))
+                .warmup(Duration.ZERO)
+                // It never switches; keeping guarantees closing touches nothing either.
+                .keepSchedulerOnClose(true)
+                .classLoader(Plugins.loader(plugins));
+        if (procRoot != null) {
+            b.metricSource(MetricSources.forProcRoot(procRoot));
+        }
+        AutoSA autosa = Engines.build(b);
+        Decision last;
+        AutoSAStatus status;
+        try (autosa) {
+            Progress progress = new Progress(spec.commandLine().getErr(), "sampling", seconds);
+            long next = System.nanoTime();
+            last = autosa.tick();
+            progress.step(1);
+            for (int i = 2; i <= seconds; i++) {
+                next += 1_000_000_000L;
+                Progress.waitUntil(next);
+                last = autosa.tick();
+                progress.step(i);
+            }
+            status = autosa.status();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Classification c = last.classification();
+        if (json) {
+            JsonObject o = new JsonObject();
+            o.addProperty("seconds", seconds);
+            o.addProperty("workload", c.workload().id());
+            o.addProperty("confidence", Json.round(c.confidence()));
+            com.google.gson.JsonArray reasons = new com.google.gson.JsonArray();
+            c.reasons().forEach(reasons::add);
+            o.add("reasons", reasons);
+            o.add("recommended", last.recommended() == null ? com.google.gson.JsonNull.INSTANCE
+                    : new com.google.gson.JsonPrimitive(last.recommended()));
+            o.addProperty("action", last.action().id());
+            o.addProperty("reason", last.reason());
+            o.addProperty("active", status.active().displayName());
+            o.addProperty("modeReason", status.modeReason());
+            o.add("window", Json.window(status.windowMeans()));
+            out.println(Json.PRETTY.toJson(o));
+        } else {
+            out.printf(Locale.ROOT, "workload:     %s (confidence %.2f)%n", c.workload(), c.confidence());
+            for (String r : c.reasons()) {
+                out.println("              - " + r);
+            }
+            out.println("recommended:  " + (last.recommended() == null ? "kernel default (no sched_ext scheduler)"
+                    : last.recommended()));
+            out.println("kernel runs:  " + status.active().displayName());
+            out.println("decision:     " + last.action().id() + ": " + last.reason());
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
+package dev.autosa.examples.cli;
+
+import dev.autosa.api.SchedulerController;
+import dev.autosa.core.AutoSA;
+import dev.autosa.examples.cli.daemon.ControlClient;
+import dev.autosa.examples.cli.daemon.ControlServer;
+import dev.autosa.examples.cli.daemon.PidLock;
+import dev.autosa.examples.cli.daemon.SocketPaths;
+import dev.autosa.examples.jmx.AutoSAManagement;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import javax.management.JMException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code autosa start}: runs the daemon in the foreground until {@code autosa stop}, SIGTERM or SIGINT. */
+@Command(name = "start", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Runs the AutoSA daemon in the foreground (systemd Type=exec).",
+            "Without root or without sched_ext it recommends only, and says why."})
+final class StartCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger("autosa");
+
+    @Mixin
+    TuningOptions tuning = new TuningOptions();
+
+    @Option(names = "--keep-scheduler", description = "On stop, leave the running scheduler in place.")
+    boolean keepScheduler;
+
+    @Option(names = "--proc-root", paramLabel = "DIR", description = "Read this directory as /proc (e.g. /host/proc).")
+    @Nullable Path procRoot;
+
+    @Mixin
+    SocketOption socket = new SocketOption();
+
+    @Option(names = "--plugins", paramLabel = "DIR",
+            description = "Load plug-in jars from DIR (default /usr/lib/autosa/plugins when it exists).")
+    @Nullable Path plugins;
+
+    @Option(names = "--no-jmx", description = "Do not register the dev.autosa:type=AutoSA MXBean.")
+    boolean noJmx;
+
+    @Option(names = {"-v", "--verbose"}, description = "Log debug messages.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        // Everything the user can get wrong is checked before the daemon takes its lock.
+        AutoSA.Builder builder = AutoSA.builder();
+        tuning.applyTo(builder, null);
+        if (keepScheduler) {
+            builder.keepSchedulerOnClose(true);
+        }
+        ClassLoader loader = Plugins.loader(plugins);
+        builder.classLoader(loader);
+        if (procRoot != null) {
+            builder.metricSource(MetricSources.forProcRoot(procRoot));
+        }
+
+        Path sock = socket.path();
+        SocketPaths.prepareDirectory(sock, socket.isDefault());
+        PidLock lock = PidLock.acquire(SocketPaths.pidFile(sock), "socket " + sock);
+        Daemon daemon;
+        AutoSA autosa;
+        try {
+            replaceStaleSocket(sock, lock);
+            Providers.Found<SchedulerController> found = Providers.discover(SchedulerController.class, loader);
+            ManagedController controller = null;
+            SchedulerController c = found.provider();
+            if (c != null) {
+                controller = new ManagedController(c);
+                builder.controller(controller);
+            }
+            autosa = Engines.build(builder);
+            daemon = new Daemon(autosa, controller, found.unavailable(), found.whyNone(), lock, sock);
+            ControlServer server;
+            try {
+                server = ControlServer.start(sock, daemon::handle, daemon::controlSocketDied);
+            } catch (IOException e) {
+                autosa.close();
+                throw CliException.failure("cannot listen on " + sock + ": " + e.getMessage());
+            }
+            AutoSAManagement jmx = null;
+            if (!noJmx) {
+                try {
+                    jmx = AutoSAManagement.register(autosa);
+                } catch (JMException e) {
+                    LOG.warn("could not register the MXBean {}: {}", AutoSAManagement.OBJECT_NAME, e.toString());
+                }
+            }
+            daemon.attach(server, jmx);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(daemon::shutdown, "autosa-shutdown"));
+        autosa.start();
+        LOG.info("autosa {} running (pid {}), control socket {}", VersionProvider.version(),
+                ProcessHandle.current().pid(), sock);
+        // The engine logs each decision with its reason; the builder has already warned when it fell
+        // back from auto to recommend, otherwise say here, once, why this mode.
+        if (autosa.mode() == autosa.config().mode()) {
+            LOG.info("mode {}: {}", autosa.mode().id(), autosa.status().modeReason());
+        }
+        return daemon.awaitStopped() ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    private static void replaceStaleSocket(Path sock, PidLock lock) {
+        if (!Files.exists(sock, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        // We hold the pid lock, so no autosa daemon owns this socket; unless something else answers
+        // on it, it was left by a daemon that was killed.
+        if (ControlClient.answers(sock)) {
+            throw CliException.failure("socket " + sock + " is in use by another process, but the pid file "
+                    + lock.path() + " is not locked; choose another --socket");
+        }
+        try {
+            Files.delete(sock);
+        } catch (IOException e) {
+            throw CliException.failure("cannot remove stale socket " + sock + ": " + e.getMessage());
+        }
+        LOG.info("replaced stale socket {} left by a daemon that is gone{}", sock,
+                lock.previousPid() > 0 ? " (pid " + lock.previousPid() + ")" : "");
+    }
+}

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
+package dev.autosa.examples.cli;
+
+import com.google.gson.JsonObject;
+import dev.autosa.examples.cli.daemon.ControlClient;
+import dev.autosa.examples.cli.json.Json;
+import dev.autosa.examples.cli.json.Text;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code autosa status}: what the daemon sees, recommends and runs, and why. */
+@Command(name = "status", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Shows the daemon's state; exit code 3 when it is not running.")
+final class StatusCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Mixin
+    SocketOption socket = new SocketOption();
+
+    @Override
+    public Integer call() {
+        Path sock = socket.path();
+        PrintWriter out = spec.commandLine().getOut();
+        JsonObject answer;
+        try {
+            answer = ControlClient.request(sock, ControlClient.command("status"), Duration.ofSeconds(10));
+        } catch (CliException e) {
+            if (e.exitCode() != ExitCodes.NOT_RUNNING) {
+                throw e;
+            }
+            if (json) {
+                JsonObject o = new JsonObject();
+                o.addProperty("running", false);
+                o.addProperty("socket", sock.toString());
+                o.addProperty("reason", e.getMessage());
+                out.println(Json.PRETTY.toJson(o));
+            } else {
+                out.println(e.getMessage());
+            }
+            return ExitCodes.NOT_RUNNING;
+        }
+        JsonObject status = answer.getAsJsonObject("status");
+        out.print(json ? Json.PRETTY.toJson(status) + "\n" : Text.status(status));
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,413 @@
+// SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
+package dev.autosa.examples.cli.daemon;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import jdk.net.ExtendedSocketOptions;
+import jdk.net.UnixDomainPrincipal;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daemon's control socket. Protocol: per connection, one request line of JSON
+ * ({@code {"cmd":"status"}}), one response line of JSON ({@code {"ok":true,...}} or
+ * {@code {"ok":false,"error":"..."}}), then the daemon closes the connection.
+ *
+ * <p>One selector thread does all socket I/O without blocking, so a client that sends half a
+ * line, junk or a megabyte cannot hold up anyone else: each connection has a deadline, requests
+ * over {@link #MAX_REQUEST_BYTES} are answered with an error, and at most {@link #MAX_CONNECTIONS}
+ * connections are open. Requests are handled on a small bounded pool, so a slow answer (a status
+ * that waits for a scheduler switch to finish) does not stop the selector either.
+ *
+ * <p>The socket is made mode 0600 right after bind (its directory is 0700, so nobody can reach it
+ * in between). Each connection's peer uid is read with {@code SO_PEERCRED}; commands that change
+ * anything run only for root or the daemon's own user.
+ */
+public final class ControlServer implements AutoCloseable {
+
+    /** Longest request line accepted. */
+    public static final int MAX_REQUEST_BYTES = 64 * 1024;
+    /** A client must send its request and take the answer within this time. */
+    public static final long CONNECTION_DEADLINE_MILLIS = 5_000;
+    public static final int MAX_CONNECTIONS = 32;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ControlServer.class);
+
+    /** Answers one request; runs on the handler pool. */
+    @FunctionalInterface
+    public interface Handler {
+        Reply handle(Request request);
+    }
+
+    /**
+     * A parsed request with who sent it.
+     *
+     * @param privileged the peer is root or the daemon's own user
+     */
+    public record Request(String cmd, JsonObject body, String peer, boolean privileged) {
+    }
+
+    /** The answer, and what to do once it has been sent (e.g. shut down after "stop"). */
+    public record Reply(JsonObject body, @Nullable Runnable afterSend) {
+        public static Reply of(JsonObject body) {
+            return new Reply(body, null);
+        }
+    }
+
+    private final Path path;
+    private final ServerSocketChannel server;
+    private final Selector selector;
+    private final Handler handler;
+    private final UserPrincipal self;
+    private final @Nullable UserPrincipal root;
+    private final ThreadPoolExecutor pool;
+    private final Queue<Runnable> toSelector = new ConcurrentLinkedQueue<>();
+    private final Thread thread;
+    private final Runnable onDeath;
+    private volatile boolean open = true;
+
+    private ControlServer(Path path, ServerSocketChannel server, Selector selector, Handler handler,
+            UserPrincipal self, @Nullable UserPrincipal root, Runnable onDeath) {
+        this.path = path;
+        this.onDeath = onDeath;
+        this.server = server;
+        this.selector = selector;
+        this.handler = handler;
+        this.self = self;
+        this.root = root;
+        this.pool = new ThreadPoolExecutor(1, 2, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(MAX_CONNECTIONS),
+                r -> {
+                    Thread t = new Thread(r, "autosa-control");
+                    t.setDaemon(true);
+                    return t;
+                });
+        this.thread = new Thread(this::loop, "autosa-socket");
+        this.thread.setDaemon(true);
+    }
+
+    /**
+     * Binds {@code path} (which must not exist), sets it to 0600 and starts serving.
+     *
+     * @param onDeath run (on a new thread) if serving fails for good, e.g. so the daemon exits and
+     *     systemd restarts it rather than running on without a way to stop it
+     * @throws IOException when the socket cannot be bound
+     */
+    public static ControlServer start(Path path, Handler handler, Runnable onDeath) throws IOException {
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            server.bind(UnixDomainSocketAddress.of(path), 16);
+            Files.setPosixFilePermissions(path, SocketPaths.SOCKET_MODE);
+            server.configureBlocking(false);
+            Selector selector = Selector.open();
+            server.register(selector, SelectionKey.OP_ACCEPT);
+            UserPrincipal self = Files.getOwner(Path.of("/proc/self"));
+            UserPrincipal root = null;
+            try {
+                root = path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("root");
+            } catch (IOException e) {
+                LOG.debug("no user named root: only uid {} may change anything", self.getName());
+            }
+            ControlServer s = new ControlServer(path, server, selector, handler, self, root, onDeath);
+            s.thread.start();
+            return s;
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            Files.deleteIfExists(path);
+            throw e;
+        }
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** A connection's state: what was read, what is left to write, and its deadline. */
+    private static final class Conn {
+        final SocketChannel channel;
+        final String peer;
+        final boolean privileged;
+        final long deadlineNanos;
+        ByteBuffer in = ByteBuffer.allocate(512);
+        @Nullable ByteBuffer out;
+        @Nullable Runnable afterSend;
+        boolean handling;
+
+        Conn(SocketChannel channel, String peer, boolean privileged) {
+            this.channel = channel;
+            this.peer = peer;
+            this.privileged = privileged;
+            this.deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CONNECTION_DEADLINE_MILLIS);
+        }
+    }
+
+    private void loop() {
+        try {
+            while (open) {
+                selector.select(250);
+                Runnable r;
+                while ((r = toSelector.poll()) != null) {
+                    r.run();
+                }
+                for (SelectionKey key : selector.selectedKeys()) {
+                    try {
+                        if (!key.isValid()) {
+                            continue;
+                        }
+                        if (key.isAcceptable()) {
+                            accept();
+                        } else if (key.isReadable()) {
+                            read(key);
+                        } else if (key.isWritable()) {
+                            write(key);
+                        }
+                    } catch (IOException e) {
+                        LOG.debug("control connection failed: {}", e.toString());
+                        closeConn(key);
+                    }
+                }
+                selector.selectedKeys().clear();
+                expire();
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            if (open) {
+                LOG.error("control socket {} failed; 'autosa stop' and 'autosa status' cannot work any more", path, e);
+                new Thread(onDeath, "autosa-socket-died").start();
+            }
+        }
+    }
+
+    private void accept() throws IOException {
+        SocketChannel ch;
+        while ((ch = server.accept()) != null) {
+            if (selector.keys().size() > MAX_CONNECTIONS) {
+                LOG.warn("more than {} control connections open; refusing one", MAX_CONNECTIONS);
+                ch.close();
+                continue;
+            }
+            String peer;
+            boolean privileged;
+            try {
+                UnixDomainPrincipal p = ch.getOption(ExtendedSocketOptions.SO_PEERCRED);
+                peer = p.user().getName();
+                privileged = p.user().equals(self) || (root != null && p.user().equals(root));
+            } catch (IOException | UnsupportedOperationException e) {
+                // Without credentials nobody is privileged, but status still works.
+                peer = "unknown (" + e + ")";
+                privileged = false;
+            }
+            ch.configureBlocking(false);
+            ch.register(selector, SelectionKey.OP_READ, new Conn(ch, peer, privileged));
+        }
+    }
+
+    private void read(SelectionKey key) throws IOException {
+        Conn c = (Conn) key.attachment();
+        int n = c.channel.read(c.in);
+        int newline = indexOf(c.in, (byte) '\n');
+        if (newline >= 0) {
+            dispatch(key, c, c.in.array(), newline);
+        } else if (n < 0) {
+            if (c.in.position() == 0) {
+                closeConn(key);
+            } else {
+                // Half-closed without a newline: take what came as the request.
+                dispatch(key, c, c.in.array(), c.in.position());
+            }
+        } else if (!c.in.hasRemaining()) {
+            if (c.in.capacity() > MAX_REQUEST_BYTES) {
+                respond(key, c, error("request longer than " + MAX_REQUEST_BYTES + " bytes"), null);
+            } else {
+                ByteBuffer bigger = ByteBuffer.allocate(Math.min(c.in.capacity() * 4, MAX_REQUEST_BYTES + 1));
+                c.in.flip();
+                bigger.put(c.in);
+                c.in = bigger;
+            }
+        }
+    }
+
+    private void dispatch(SelectionKey key, Conn c, byte[] bytes, int length) {
+        key.interestOps(0);
+        c.handling = true;
+        JsonObject request;
+        String cmd;
+        try {
+            String line = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, 0, length)).toString();
+            JsonElement e = JsonParser.parseString(line);
+            if (!e.isJsonObject() || !e.getAsJsonObject().has("cmd") || !e.getAsJsonObject().get("cmd").isJsonPrimitive()) {
+                throw new JsonParseException("expected an object with a \"cmd\" string, e.g. {\"cmd\":\"status\"}");
+            }
+            request = e.getAsJsonObject();
+            cmd = request.get("cmd").getAsString();
+        } catch (CharacterCodingException e) {
+            respond(key, c, error("malformed request: not UTF-8 text"), null);
+            return;
+        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
+            respond(key, c, error("malformed request: " + firstLine(e.getMessage())), null);
+            return;
+        }
+        Request req = new Request(cmd, request, c.peer, c.privileged);
+        try {
+            pool.execute(() -> {
+                Reply reply;
+                try {
+                    reply = handler.handle(req);
+                } catch (RuntimeException e) {
+                    LOG.error("control command {} failed", cmd, e);
+                    reply = Reply.of(error("internal error: " + e));
+                }
+                Reply r = reply;
+                toSelector.add(() -> respond(key, c, r.body(), r.afterSend()));
+                selector.wakeup();
+            });
+        } catch (RejectedExecutionException e) {
+            respond(key, c, error("daemon busy; try again"), null);
+        }
+    }
+
+    private void respond(SelectionKey key, Conn c, JsonObject body, @Nullable Runnable afterSend) {
+        c.out = ByteBuffer.wrap((body + "\n").getBytes(StandardCharsets.UTF_8));
+        c.afterSend = afterSend;
+        if (!key.isValid()) {
+            runAfterSend(c);
+            return;
+        }
+        key.interestOps(SelectionKey.OP_WRITE);
+        try {
+            write(key);
+        } catch (IOException e) {
+            LOG.debug("could not answer a control connection: {}", e.toString());
+            closeConn(key);
+        }
+    }
+
+    private void write(SelectionKey key) throws IOException {
+        Conn c = (Conn) key.attachment();
+        ByteBuffer out = c.out;
+        if (out == null) {
+            return;
+        }
+        c.channel.write(out);
+        if (!out.hasRemaining()) {
+            closeConn(key);
+        }
+    }
+
+    private void expire() {
+        long now = System.nanoTime();
+        List<SelectionKey> late = new ArrayList<>();
+        for (SelectionKey key : selector.keys()) {
+            // A connection waiting for its handler keeps its slot; one reading or writing does not.
+            if (key.attachment() instanceof Conn c && (c.out != null || !c.handling) && now - c.deadlineNanos > 0) {
+                late.add(key);
+            }
+        }
+        for (SelectionKey key : late) {
+            LOG.debug("closing a control connection that missed its {} ms deadline", CONNECTION_DEADLINE_MILLIS);
+            closeConn(key);
+        }
+    }
+
+    private void closeConn(SelectionKey key) {
+        key.cancel();
+        if (key.attachment() instanceof Conn c) {
+            try {
+                c.channel.close();
+            } catch (IOException e) {
+                LOG.debug("closing a control connection: {}", e.toString());
+            }
+            runAfterSend(c);
+        }
+    }
+
+    private static void runAfterSend(Conn c) {
+        Runnable r = c.afterSend;
+        c.afterSend = null;
+        if (r != null) {
+            r.run();
+        }
+    }
+
+    public static JsonObject error(String message) {
+        JsonObject o = new JsonObject();
+        o.addProperty("ok", false);
+        o.addProperty("error", message);
+        return o;
+    }
+
+    private static int indexOf(ByteBuffer b, byte value) {
+        byte[] a = b.array();
+        for (int i = 0; i < b.position(); i++) {
+            if (a[i] == value) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String firstLine(@Nullable String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        String line = nl < 0 ? s : s.substring(0, nl);
+        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+    }
+
+    /** Stops serving and removes the socket file. */
+    @Override
+    public void close() {
+        open = false;
+        selector.wakeup();
+        try {
+            thread.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        pool.shutdownNow();
+        try {
+            for (SelectionKey key : selector.keys()) {
+                if (key.attachment() instanceof Conn c) {
+                    c.channel.close();
+                }
+            }
+            selector.close();
+            server.close();
+        } catch (IOException | ClosedSelectorException e) {
+            LOG.debug("closing the control socket: {}", e.toString());
+        }
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            LOG.warn("could not remove socket {}: {}", path, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
+package dev.autosa.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Usage errors, help, version and the commands that need no daemon, run from the packaged jar. */
+class CliIT {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void versionAndHelpWorkEverywhere() {
+        Cli.Result v = Cli.run("--version");
+        assertThat(v.exit()).isZero();
+        assertThat(v.out()).startsWith("autosa 0.1.0");
+        for (String cmd : new String[] {"start", "stop", "status", "list", "recommend", "capture", "replay"}) {
+            Cli.Result h = Cli.run(cmd, "--help");
+            assertThat(h.exit()).as(cmd).isZero();
+            assertThat(h.out()).as(cmd).contains("Usage: autosa " + cmd);
+        }
+    }
+
+    @Test
+    void badFlagIsOneLineNamingItWithExitCode2() {
+        Cli.Result r = Cli.run("start", "--colection-interval", "5");
+        assertThat(r.exit()).isEqualTo(2);
+        Cli.assertOneLine(r.err());
+        assertThat(r.err()).contains("--colection-interval");
+
+        Cli.Result conf = Cli.run("start", "--min-confidence", "1.3");
+        assertThat(conf.exit()).isEqualTo(2);
+        assertThat(conf.err().strip())
+                .isEqualTo("autosa start: --min-confidence: min confidence must be in [0, 1] but was 1.3");
+
+        Cli.Result type = Cli.run("start", "--aggregation-window", "soon");
+        assertThat(type.exit()).isEqualTo(2);
+        Cli.assertOneLine(type.err());
+        assertThat(type.err()).contains("--aggregation-window").contains("'soon'");
+
+        Cli.Result mode = Cli.run("replay", tmp.toString(), "--mode", "fast");
+        assertThat(mode.exit()).isEqualTo(2);
+        assertThat(mode.err()).contains("--mode").contains("\"fast\"");
+    }
+
+    @Test
+    void badConfigKeyOrValueNamesFileLineAndKey() throws IOException {
+        Path conf = tmp.resolve("autosa.conf");
+        Files.writeString(conf, "# test\ncollection_interval_secs = 1\nmin_confidense_threshold = 0.8\n");
+        Cli.Result r = Cli.run("start", "--config", conf.toString(), "--socket", tmp.resolve("s").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        Cli.assertOneLine(r.err());
+        assertThat(r.err()).contains(conf + ":3").contains("unknown key min_confidense_threshold");
+
+        Files.writeString(conf, "mode = \"recommend\"\nmin_switch_interval_secs = -5\n");
+        Cli.Result v = Cli.run("start", "--config", conf.toString(), "--socket", tmp.resolve("s").toString());
+        assertThat(v.exit()).isEqualTo(2);
+        assertThat(v.err().strip()).isEqualTo("autosa start: " + conf + ":2: min_switch_interval_secs: "
+                + "min switch interval must be between 0s and 604800s but was -5s");
+    }
+
+    @Test
+    void clientsSayNotRunningWithExitCode3() {
+        Path sock = tmp.resolve("none/autosa.sock");
+        Cli.Result status = Cli.run("status", "--socket", sock.toString());
+        assertThat(status.exit()).isEqualTo(3);
+        assertThat(status.out()).contains("autosa is not running");
+        Cli.Result json = Cli.run("status", "--json", "--socket", sock.toString());
+        assertThat(json.exit()).isEqualTo(3);
+        assertThat(JsonParser.parseString(json.out()).getAsJsonObject().get("running").getAsBoolean()).isFalse();
+        Cli.Result stop = Cli.run("stop", "--socket", sock.toString());
+        assertThat(stop.exit()).isEqualTo(3);
+        Cli.assertOneLine(stop.err());
+    }
+
+    @Test
+    void listWithoutDaemonAsksTheControllerOrNamesTheSeeds() {
+        Cli.Result r = Cli.run("list", "--json", "--socket", tmp.resolve("none.sock").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonObject l = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertThat(l.getAsJsonArray("schedulers").toString())
+                .contains("scx_bpfland", "scx_flash", "scx_lavd", "scx_rusty", "scx_simple");
+        if (l.get("controller").isJsonNull()) {
+            assertThat(l.get("controllerUnavailable").getAsString()).startsWith("no SchedulerController available");
+        }
+    }
+
+    @Test
+    void recommendWatchesAndRecommends() {
+        Cli.Result r = Cli.run("recommend", "--seconds", "2", "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertThat(o.get("workload").getAsString()).isNotBlank();
+        assertThat(o.get("confidence").getAsDouble()).isBetween(0.0, 1.0);
+        assertThat(o.has("recommended")).isTrue();
+        assertThat(r.err()).contains("sampling 2/2");
+
+        Cli.Result bad = Cli.run("recommend", "--seconds", "1");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--seconds");
+    }
+
+    @Test
+    void captureThenReplay() {
+        Path cap = tmp.resolve("cap");
+        Cli.Result c = Cli.run("capture", cap.toString(), "--seconds", "2");
+        assertThat(c.exit()).as(c.err()).isZero();
+        assertThat(cap.resolve("meta.properties")).exists();
+        assertThat(cap.resolve("ticks")).isDirectoryContaining(p -> p.getFileName().toString().equals("000000000000"));
+        assertThat(c.err()).contains("capturing tick 3/3");
+
+        Cli.Result r = Cli.run("replay", cap.toString(), "--json", "--aggregation-window", "2");
+        assertThat(r.exit()).as(r.err()).isZero();
+        String[] lines = r.out().strip().split("\n");
+        assertThat(lines).hasSize(3);
+        assertThat(JsonParser.parseString(lines[0]).getAsJsonObject().get("t_ms").getAsLong()).isZero();
+    }
+
+    @Test
+    void launcherFindsTheJarNextToItself() {
+        Path launcher = Cli.JAR.resolveSibling("autosa");
+        Cli.Result r = Cli.runRaw(List.of("bash", launcher.toString(), "--version"));
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("autosa 0.1.0");
+    }
+
+    @Test
+    void procRootReadsAnotherDirectory() throws IOException {
+        new FixtureCapture(tmp.resolve("fx")).tick(50);
+        Path procRoot = tmp.resolve("fx/ticks/000000000000");
+        Cli.Result r = Cli.run("recommend", "--seconds", "2", "--json", "--proc-root", procRoot.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        // A directory that never changes: no CPU time passes, nothing is busy.
+        JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertThat(o.get("workload").getAsString()).isEqualTo("idle");
+        assertThat(o.getAsJsonObject("window").get("mem.used_fraction").getAsDouble()).isBetween(0.27, 0.28);
+
+        Cli.Result bad = Cli.run("start", "--proc-root", tmp.resolve("nowhere").toString(), "--socket",
+                tmp.resolve("s.sock").toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        Cli.assertOneLine(bad.err());
+        assertThat(bad.err()).contains("--proc-root").contains("nowhere");
+    }
+}

@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
+package dev.autosa.proc.linux;
+
+import dev.autosa.api.SchedulerSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Settings of {@link ScxProcessController}: where sched_ext and /proc live, which directories may
+ * hold scheduler binaries, how long to wait, and what to do with a scheduler someone else started.
+ * Immutable; every value is checked when the record is built, and the {@code with*} methods return
+ * changed copies.
+ *
+ * @param sysfsRoot sched_ext's sysfs directory, {@value #DEFAULT_SYSFS_ROOT} on a real kernel
+ * @param procRoot the proc file system, used to find the process that owns a scheduler
+ * @param trustedDirs the only directories searched for {@code scx_*} binaries; they and the binaries
+ *     must be root-owned and not group/world-writable
+ * @param startTimeout how long a scheduler may take to attach (BPF verification of the large Rust
+ *     schedulers takes seconds on slow machines)
+ * @param stopTimeout how long to wait after each signal (SIGINT, SIGTERM, SIGKILL) and for the kernel
+ *     to report {@code disabled}
+ * @param pollInterval how often sysfs is read while waiting
+ * @param orphanPolicy what to do with a scheduler already attached when the controller is first used
+ * @param extraFlags per scheduler, flags accepted in addition to the known ones (e.g. a flag of a
+ *     newer release, or any flag of a scheduler this controller does not know); written {@code
+ *     --name} or {@code -c}, they may take a value as {@code --name=v} or as the next argument
+ */
+public record ScxControllerConfig(Path sysfsRoot, Path procRoot, List<Path> trustedDirs, Duration startTimeout,
+        Duration stopTimeout, Duration pollInterval, OrphanPolicy orphanPolicy, Map<String, Set<String>> extraFlags) {
+
+    public static final String DEFAULT_SYSFS_ROOT = "/sys/kernel/sched_ext";
+    public static final String DEFAULT_PROC_ROOT = "/proc";
+    public static final List<Path> DEFAULT_TRUSTED_DIRS = List.of(Path.of("/usr/bin"), Path.of("/usr/sbin"),
+            Path.of("/usr/local/bin"), Path.of("/usr/local/sbin"));
+    public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(15);
+    public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(20);
+    /** Respect a scheduler someone else started: report it, never fight it (architecture.md). */
+    public static final OrphanPolicy DEFAULT_ORPHAN_POLICY = OrphanPolicy.LEAVE;
+
+    /** What to do with a sched_ext scheduler that is already attached when the controller is first used. */
+    public enum OrphanPolicy {
+        /** Manage it as if this controller had started it: later switches and close() stop it. */
+        ADOPT,
+        /** Stop it (SIGINT, SIGTERM, SIGKILL to its process) so the kernel default runs. */
+        STOP,
+        /** Report it as not managed and refuse to replace it until {@code adopt()} is called. */
+        LEAVE
+    }
+
+    public ScxControllerConfig {
+        requireAbsolute("sysfs root", sysfsRoot);
+        requireAbsolute("proc root", procRoot);
+        trustedDirs = List.copyOf(trustedDirs);
+        for (Path dir : trustedDirs) {
+            requireAbsolute("trusted directory", dir);
+        }
+        requirePositive("start timeout", startTimeout);
+        requirePositive("stop timeout", stopTimeout);
+        requirePositive("poll interval", pollInterval);
+        if (pollInterval.compareTo(startTimeout) > 0 || pollInterval.compareTo(stopTimeout) > 0) {
+            throw new IllegalArgumentException("poll interval must not exceed the start and stop timeouts but was "
+                    + pollInterval);
+        }
+        Map<String, Set<String>> copy = new LinkedHashMap<>();
+        extraFlags.forEach((scheduler, flags) -> {
+            try {
+                SchedulerSpec.of(scheduler);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("extra flags: " + e.getMessage(), e);
+            }
+            for (String flag : flags) {
+                requireFlag(scheduler, flag);
+            }
+            copy.put(scheduler, Set.copyOf(flags));
+        });
+        extraFlags = Map.copyOf(copy);
+    }
+
+    /** The defaults: the real sysfs and /proc, the system's bin directories, LEAVE for orphans. */
+    public static ScxControllerConfig ofDefaults() {
+        return new ScxControllerConfig(Path.of(DEFAULT_SYSFS_ROOT), Path.of(DEFAULT_PROC_ROOT), DEFAULT_TRUSTED_DIRS,
+                DEFAULT_START_TIMEOUT, DEFAULT_STOP_TIMEOUT, DEFAULT_POLL_INTERVAL, DEFAULT_ORPHAN_POLICY, Map.of());
+    }
+
+    public ScxControllerConfig withSysfsRoot(Path value) {
+        return new ScxControllerConfig(value, procRoot, trustedDirs, startTimeout, stopTimeout, pollInterval,
+                orphanPolicy, extraFlags);
+    }
+
+    public ScxControllerConfig withProcRoot(Path value) {
+        return new ScxControllerConfig(sysfsRoot, value, trustedDirs, startTimeout, stopTimeout, pollInterval,
+                orphanPolicy, extraFlags);
+    }
+
+    public ScxControllerConfig withTrustedDirs(List<Path> value) {
+        return new ScxControllerConfig(sysfsRoot, procRoot, value, startTimeout, stopTimeout, pollInterval,
+                orphanPolicy, extraFlags);
+    }
+
+    public ScxControllerConfig withStartTimeout(Duration value) {
+        return new ScxControllerConfig(sysfsRoot, procRoot, trustedDirs, value, stopTimeout, pollInterval,
+                orphanPolicy, extraFlags);
+    }
+
+    public ScxControllerConfig withStopTimeout(Duration value) {
+        return new ScxControllerConfig(sysfsRoot, procRoot, trustedDirs, startTimeout, value, pollInterval,
+                orphanPolicy, extraFlags);
+    }
+
+    public ScxControllerConfig withPollInterval(Duration value) {
+        return new ScxControllerConfig(sysfsRoot, procRoot, trustedDirs, startTimeout, stopTimeout, value,
+                orphanPolicy, extraFlags);
+    }
+
+    public ScxControllerConfig withOrphanPolicy(OrphanPolicy value) {
+        return new ScxControllerConfig(sysfsRoot, procRoot, trustedDirs, startTimeout, stopTimeout, pollInterval,
+                value, extraFlags);
+    }
+
+    public ScxControllerConfig withExtraFlags(Map<String, Set<String>> value) {
+        return new ScxControllerConfig(sysfsRoot, procRoot, trustedDirs, startTimeout, stopTimeout, pollInterval,
+                orphanPolicy, value);
+    }
+
+    private static void requireAbsolute(String setting, Path path) {
+        if (!path.isAbsolute()) {
+            throw new IllegalArgumentException(setting + " must be an absolute path but was \"" + path + "\"");
+        }
+    }
+
+    private static void requirePositive(String setting, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(setting + " must be positive but was " + value);
+        }
+    }
+
+    private static void requireFlag(String scheduler, String flag) {
+        boolean ok = flag.length() == 2 && flag.charAt(0) == '-' && Character.isLetterOrDigit(flag.charAt(1));
+        if (flag.startsWith("--") && flag.length() > 2) {
+            ok = flag.substring(2).chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9') || c == '-' || c == '_');
+        }
+        if (!ok) {
+            throw new IllegalArgumentException("extra flag for " + scheduler
+                    + " must be -c or --name (letters, digits, '-', '_') but was \"" + flag + "\"");
+        }
+    }
+}

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
+package dev.autosa.proc.linux;
+
+import dev.autosa.proc.linux.internal.scx.Poll;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A fake sched_ext for tests: a sysfs tree in a temp directory and {@code scx_*} bash scripts that
+ * play a scheduler by writing it (attach: ops, enable_seq + 1, state enabled; SIGINT/SIGTERM:
+ * state disabled, exit). Tests steer running scripts by creating trigger files ({@code crash},
+ * {@code eject}) instead of relying on timing.
+ */
+final class FakeScx {
+
+    /** How a fake scheduler behaves. */
+    enum Behaviour {
+        /** Attaches at once, detaches and exits on SIGINT/SIGTERM; obeys the crash and eject triggers. */
+        ATTACH,
+        /** Never attaches in time; exits on SIGINT/SIGTERM. */
+        SLOW,
+        /** Prints a libbpf-like error and exits with code 3 at once. */
+        CRASH,
+        /** Attaches and ignores SIGINT and SIGTERM. */
+        STUBBORN
+    }
+
+    final Path root;
+    final Path sys;
+    final Path bin;
+    final Path ctl;
+
+    FakeScx(Path tmp) throws IOException {
+        root = tmp;
+        chmod(root, "rwxr-xr-x");
+        sys = Files.createDirectory(root.resolve("sys"));
+        Files.createDirectory(sys.resolve("root"));
+        write(sys.resolve("state"), "disabled");
+        write(sys.resolve("enable_seq"), "0");
+        write(sys.resolve("nr_rejected"), "0");
+        bin = Files.createDirectory(root.resolve("bin"));
+        chmod(bin, "rwxr-xr-x");
+        ctl = Files.createDirectory(root.resolve("ctl"));
+        try {
+            if (new ProcessBuilder("mkfifo", ctl.resolve("fifo").toString()).inheritIO().start().waitFor() != 0) {
+                throw new IOException("mkfifo " + ctl.resolve("fifo") + " failed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    ScxControllerConfig config() {
+        return ScxControllerConfig.ofDefaults().withSysfsRoot(sys).withTrustedDirs(List.of(bin))
+                .withStartTimeout(Duration.ofSeconds(2)).withStopTimeout(Duration.ofSeconds(2))
+                .withPollInterval(Duration.ofMillis(10)).withExtraFlags(Map.of());
+    }
+
+    /** Writes {@code bin/name}, a fake scheduler that attaches as {@code ops}. */
+    Path script(String name, String ops, Behaviour behaviour) throws IOException {
+        String loop = """
+                while :; do
+                  if [[ -e "$CTL/crash" ]]; then echo "EXIT: scheduler crashed" >&2; detach; exit 7; fi
+                  if [[ -e "$CTL/eject" && ! -e "$CTL/ejected" ]]; then
+                    detach; echo yes > "$CTL/ejected"; echo "EXIT: runnable task stall" >&2
+                  fi
+                  read -t 0.02 -u 3
+                done
+                """;
+        String main = switch (behaviour) {
+            case ATTACH -> "trap 'detach; exit 0' INT TERM\nattach\n" + loop;
+            case SLOW -> "trap 'exit 0' INT TERM\nwhile :; do read -t 0.02 -u 3; done\n";
+            case CRASH -> "echo 'libbpf: failed to load BPF program' >&2\nexit 3\n";
+            case STUBBORN -> "trap '' INT TERM\nattach\n" + loop;
+        };
+        String text = "#!/bin/bash\n"
+                + "SYS='" + sys + "'; CTL='" + ctl + "'; OPS='" + ops + "'\n"
+                + """
+                attach() {
+                  read -r seq < "$SYS/enable_seq"
+                  echo "$OPS" > "$SYS/root/ops"
+                  echo $((seq + 1)) > "$SYS/enable_seq"
+                  echo enabled > "$SYS/state"
+                }
+                detach() { echo disabled > "$SYS/state"; : > "$SYS/root/ops"; }
+                # a FIFO opened read-write never reaches EOF: read -t waits on it without forking
+                exec 3<> "$CTL/fifo"
+                echo "args: $*"
+                """
+                + main;
+        Path file = bin.resolve(name);
+        write(file, text);
+        chmod(file, "rwxr-xr-x");
+        return file;
+    }
+
+    void trigger(String name) throws IOException {
+        write(ctl.resolve(name), "yes");
+    }
+
+    String state() throws IOException {
+        return Files.readString(sys.resolve("state")).trim();
+    }
+
+    String ops() throws IOException {
+        return Files.readString(sys.resolve("root/ops")).trim();
+    }
+
+    long enableSeq() throws IOException {
+        return Long.parseLong(Files.readString(sys.resolve("enable_seq")).trim());
+    }
+
+    /** Starts a script as someone else would (by hand), and waits until it attached. */
+    Process startByHand(Path script) throws IOException {
+        long before = enableSeq();
+        Process p = new ProcessBuilder(script.toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!Poll.until(() -> {
+            try {
+                return enableSeq() > before && state().equals("enabled");
+            } catch (IOException | NumberFormatException e) {
+                return false;
+            }
+        }, Duration.ofSeconds(10), Duration.ofMillis(10))) {
+            p.destroyForcibly();
+            throw new IllegalStateException(script + " did not attach");
+        }
+        return p;
+    }
+
+    static void chmod(Path p, String perms) throws IOException {
+        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(perms));
+    }
+
+    private static void write(Path p, String text) throws IOException {
+        Files.writeString(p, text + (text.endsWith("\n") ? "" : "\n"), StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,302 @@
+// SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
+package dev.autosa.proc.linux.vm;
+
+import dev.autosa.api.ActiveScheduler;
+import dev.autosa.api.SchedulerException;
+import dev.autosa.api.SchedulerFailure;
+import dev.autosa.api.SchedulerFailure.Kind;
+import dev.autosa.api.SchedulerSpec;
+import dev.autosa.proc.linux.ScxControllerConfig;
+import dev.autosa.proc.linux.ScxControllerConfig.OrphanPolicy;
+import dev.autosa.proc.linux.ScxProcessController;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real-kernel scenarios, run inside the scx-vm guest by {@link ScxVmTest}: start, switch, kill,
+ * a scheduler that ignores SIGINT/SIGTERM, and schedulers already attached at startup. Writes the
+ * sysfs seen at each step, the state sequence and the switch times to the report file; exits 0
+ * when every scenario passed. The guest is emulated, so durations are recorded, never asserted.
+ */
+public final class ScxVmScenarios {
+
+    private static final Path SYSFS = Path.of(ScxControllerConfig.DEFAULT_SYSFS_ROOT);
+
+    private final List<String> report = new ArrayList<>();
+    private final List<String> states = new ArrayList<>();
+    private final Path bin;
+    private int failures;
+
+    private ScxVmScenarios(Path bin) {
+        this.bin = bin;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path reportFile = Path.of(args.length > 0 ? args[0] : "target/vm-report.txt");
+        Path bin = Path.of(System.getenv().getOrDefault("SCX_VM_CACHE", "/var/cache/scx-vm"), "bin");
+        ScxVmScenarios s = new ScxVmScenarios(bin);
+        s.run();
+        Files.createDirectories(reportFile.toAbsolutePath().getParent());
+        Files.write(reportFile, s.report, StandardCharsets.UTF_8);
+        System.exit(s.failures == 0 ? 0 : 1);
+    }
+
+    private void run() {
+        line("kernel " + System.getProperty("os.version") + ", scheduler binaries from " + bin);
+        line("sysfs at start: " + sysfs());
+        long bareNanos = scenario("bare scx_simple attach", this::bareAttach);
+        long switch1 = 0;
+        long switch2 = 0;
+        ScxControllerConfig config = ScxControllerConfig.ofDefaults().withTrustedDirs(List.of(bin))
+                .withStartTimeout(Duration.ofSeconds(60)).withStopTimeout(Duration.ofSeconds(10));
+        ScxProcessController c = new ScxProcessController(config);
+        try {
+            scenario("activate scx_simple", () -> {
+                long seq = seq();
+                ActiveScheduler a = c.activate(SchedulerSpec.of("scx_simple"));
+                check(read("state").equals("enabled"), "state enabled");
+                check(read("root/ops").equals("simple"), "ops simple");
+                check(seq() > seq, "enable_seq advanced from " + seq);
+                check(a.managed() && a.pid() > 0 && "scx_simple".equals(a.scheduler()), "current() " + a);
+                return 0;
+            });
+            switch1 = scenario("switch scx_simple -> scx_central", () -> timedSwitch(c, "scx_central", "central"));
+            switch2 = scenario("switch scx_central -> scx_simple", () -> timedSwitch(c, "scx_simple", "simple"));
+            scenario("kill -9 reported as EXITED", () -> {
+                ActiveScheduler a = c.current();
+                ProcessHandle h = ProcessHandle.of(a.pid()).orElseThrow();
+                h.destroyForcibly();
+                h.onExit().get(30, TimeUnit.SECONDS);
+                Optional<SchedulerFailure> f = c.checkHealth();
+                line("  checkHealth: " + f.map(Object::toString).orElse("(none)"));
+                check(f.isPresent() && f.get().kind() == Kind.EXITED, "EXITED reported in one call");
+                check(f.get().exitCode() != null && f.get().exitCode() == 137, "exit code 137");
+                check(read("state").equals("disabled"), "state disabled");
+                check(c.current().isKernelDefault(), "current() is the kernel default");
+                return 0;
+            });
+        } finally {
+            c.close();
+        }
+        scenario("stubborn scheduler stopped with SIGKILL", this::stubborn);
+        scenario("orphan left alone, then adopted and stopped", this::orphanLeftAlone);
+        scenario("orphan adopted at startup", () -> orphanAtStartup(OrphanPolicy.ADOPT));
+        scenario("orphan stopped at startup", () -> orphanAtStartup(OrphanPolicy.STOP));
+        // the first bare start pays for cold caches (binary and BTF over virtiofs); measure a warm one too
+        long warmNanos = scenario("bare scx_simple attach (warm)", this::bareAttach);
+        line("sysfs at end: " + sysfs());
+        line("state sequence: " + String.join(" -> ", states));
+        if (bareNanos > 0 && warmNanos > 0 && switch1 > 0 && switch2 > 0) {
+            line(String.format("bare scx_simple attach: %d ms cold, %d ms warm; switch simple->central: %d ms "
+                    + "(%.2fx warm bare attach); switch central->simple: %d ms (%.2fx)", ms(bareNanos),
+                    ms(warmNanos), ms(switch1), (double) switch1 / warmNanos, ms(switch2),
+                    (double) switch2 / warmNanos));
+        }
+        line("RESULT " + (failures == 0 ? "PASS" : "FAIL (" + failures + " scenarios failed)"));
+    }
+
+    /** Starts scx_simple by hand and polls sysfs until it is enabled: the baseline for switch times. */
+    private long bareAttach() throws Exception {
+        long seq = seq();
+        long t0 = System.nanoTime();
+        Process p = startByHand();
+        long took = System.nanoTime() - t0;
+        check(read("root/ops").equals("simple") && seq() > seq, "attached as simple");
+        interruptAndWait(p);
+        check(read("state").equals("disabled"), "disabled after SIGINT");
+        line("  bare attach took " + ms(took) + " ms");
+        return took;
+    }
+
+    private long timedSwitch(ScxProcessController c, String to, String ops) throws Exception {
+        long seq = seq();
+        long t0 = System.nanoTime();
+        ActiveScheduler a = c.activate(SchedulerSpec.of(to));
+        long took = System.nanoTime() - t0;
+        check(a.ops() != null && a.ops().equals(ops) && read("root/ops").equals(ops), "ops " + ops);
+        check(read("state").equals("enabled"), "state enabled");
+        check(seq() > seq, "enable_seq advanced from " + seq);
+        line("  switch took " + ms(took) + " ms (stop + start + verified)");
+        return took;
+    }
+
+    /** A wrapper that blocks SIGINT and SIGTERM and execs the real scx_simple: the mask survives exec. */
+    private long stubborn() throws Exception {
+        Path dir = Files.createTempDirectory("autosa-stubborn");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path wrapper = dir.resolve("scx_simple");
+        // scx_simple installs its own SIGINT/SIGTERM handlers, so ignoring them (trap '') is not
+        // enough; blocked signals stay blocked across exec and the handlers never run
+        Files.writeString(wrapper, "#!/usr/bin/perl\n"
+                + "use POSIX qw(sigprocmask SIG_BLOCK SIGINT SIGTERM);\n"
+                + "sigprocmask(SIG_BLOCK, POSIX::SigSet->new(SIGINT, SIGTERM)) or die \"sigprocmask: $!\";\n"
+                + "exec { '" + bin.resolve("scx_simple") + "' } 'scx_simple', @ARGV or die \"exec: $!\";\n");
+        Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+        ScxControllerConfig config = ScxControllerConfig.ofDefaults().withTrustedDirs(List.of(dir))
+                .withStartTimeout(Duration.ofSeconds(60)).withStopTimeout(Duration.ofSeconds(3));
+        ScxProcessController c = new ScxProcessController(config);
+        try {
+            ActiveScheduler a = c.activate(SchedulerSpec.of("scx_simple"));
+            check(read("state").equals("enabled"), "stubborn scx_simple attached");
+            try {
+                c.deactivate();
+                check(false, "STOP_FAILED expected");
+            } catch (SchedulerException e) {
+                line("  deactivate: " + e.failure());
+                check(e.failure().kind() == Kind.STOP_FAILED, "STOP_FAILED");
+                check(e.failure().detail().contains("killed with SIGKILL; the kernel default is back"),
+                        "killed with SIGKILL and kernel default back");
+                check(e.failure().exitCode() != null && e.failure().exitCode() == 137, "exit code 137");
+            }
+            check(read("state").equals("disabled"), "state disabled");
+            check(ProcessHandle.of(a.pid()).filter(ProcessHandle::isAlive).isEmpty(), "process gone");
+        } finally {
+            c.close();
+        }
+        return 0;
+    }
+
+    private long orphanLeftAlone() throws Exception {
+        Process byHand = startByHand();
+        ScxProcessController c = new ScxProcessController(ScxControllerConfig.ofDefaults()
+                .withTrustedDirs(List.of(bin)).withStartTimeout(Duration.ofSeconds(60))
+                .withStopTimeout(Duration.ofSeconds(10)));
+        try {
+            ActiveScheduler a = c.current();
+            line("  current(): " + a);
+            check(!a.managed() && a.pid() == byHand.pid() && "scx_simple".equals(a.scheduler()),
+                    "reported, not managed, owner found");
+            try {
+                c.activate(SchedulerSpec.of("scx_central"));
+                check(false, "activate refused");
+            } catch (SchedulerException e) {
+                line("  activate: " + e.failure());
+                check(e.failure().detail().contains("call adopt()"), "refusal says to call adopt()");
+            }
+            check(byHand.isAlive() && read("state").equals("enabled"), "left alone");
+            check(c.adopt(), "adopt() true");
+            check(c.current().managed(), "managed after adopt");
+            c.deactivate();
+            check(byHand.waitFor(10, TimeUnit.SECONDS) && byHand.exitValue() == 0, "exited cleanly on SIGINT");
+            check(read("state").equals("disabled"), "state disabled");
+        } finally {
+            c.close();
+            byHand.destroyForcibly();
+        }
+        return 0;
+    }
+
+    private long orphanAtStartup(OrphanPolicy policy) throws Exception {
+        Process byHand = startByHand();
+        ScxProcessController c = new ScxProcessController(ScxControllerConfig.ofDefaults()
+                .withTrustedDirs(List.of(bin)).withOrphanPolicy(policy).withStopTimeout(Duration.ofSeconds(10)));
+        try {
+            ActiveScheduler a = c.current();
+            line("  current() with " + policy + ": " + a);
+            if (policy == OrphanPolicy.ADOPT) {
+                check(a.managed() && a.pid() == byHand.pid(), "adopted");
+                c.close();
+            } else {
+                check(a.isKernelDefault(), "stopped at first use");
+            }
+            check(byHand.waitFor(10, TimeUnit.SECONDS), "by-hand scheduler exited");
+            check(read("state").equals("disabled"), "state disabled");
+        } finally {
+            c.close();
+            byHand.destroyForcibly();
+        }
+        return 0;
+    }
+
+    private Process startByHand() throws Exception {
+        long seq = seq();
+        Process p = new ProcessBuilder(bin.resolve("scx_simple").toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!(read("state").equals("enabled") && seq() > seq)) {
+            check(p.isAlive(), "scx_simple started by hand is alive");
+            check(System.nanoTime() < deadline, "scx_simple attached by hand within 60 s");
+            Thread.sleep(10);
+        }
+        sysfs();
+        return p;
+    }
+
+    private void interruptAndWait(Process p) throws Exception {
+        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+        check(p.waitFor(30, TimeUnit.SECONDS), "exited on SIGINT");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!read("state").equals("disabled") && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        long run() throws Exception;
+    }
+
+    private long scenario(String name, Step step) {
+        line("== " + name);
+        line("  before: " + sysfs());
+        try {
+            long result = step.run();
+            line("  after:  " + sysfs());
+            line("PASS " + name);
+            return result;
+        } catch (Exception | AssertionError e) {
+            failures++;
+            line("  after:  " + sysfs());
+            line("FAIL " + name + ": " + e);
+            return 0;
+        }
+    }
+
+    private static void check(boolean ok, String what) {
+        if (!ok) {
+            throw new AssertionError("expected: " + what);
+        }
+    }
+
+    /** The sysfs files, and the state appended to the sequence when it changed. */
+    private String sysfs() {
+        String state = read("state");
+        String ops = read("root/ops");
+        String entry = state + (ops.isEmpty() ? "" : "(" + ops + ")");
+        if (states.isEmpty() || !states.get(states.size() - 1).equals(entry)) {
+            states.add(entry);
+        }
+        return "state=" + state + " ops=" + (ops.isEmpty() ? "-" : ops) + " enable_seq=" + read("enable_seq")
+                + " nr_rejected=" + read("nr_rejected") + " switch_all=" + read("switch_all");
+    }
+
+    private static long seq() {
+        return Long.parseLong(read("enable_seq"));
+    }
+
+    private static String read(String file) {
+        try {
+            return Files.readString(SYSFS.resolve(file)).trim();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private void line(String s) {
+        System.out.println(s);
+        report.add(s);
+    }
+
+    private static long ms(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanos);
+    }
+}
