@@ -73,6 +73,8 @@ public final class Engine {
     private @Nullable Decision lastDecision;
     private @Nullable String recommended;
     private @Nullable Verdict lastVerdict;
+    private @Nullable Verdict loggedVerdict;
+    private @Nullable String loggedTarget;
     private @Nullable String lastTarget;
     private @Nullable ActiveScheduler lastActive;
     private long lastVerdictArg;
@@ -210,18 +212,19 @@ public final class Engine {
             lastTarget = target;
             lastVerdictArg = arg;
             lastActive = active;
-            if (lastDecision == null || lastDecision.action() != d.action()
-                    || !Objects.equals(lastDecision.recommended(), d.recommended())
-                    || !lastDecision.reason().equals(d.reason())) {
+            // The log and the decision history record what the policy does (verdict and target);
+            // a reason that only re-words it (a confidence of 0.83 instead of 0.82) goes to debug.
+            if (verdict != loggedVerdict || !Objects.equals(target, loggedTarget)) {
+                loggedVerdict = verdict;
+                loggedTarget = target;
                 log.add(d);
-                if (d.action() != Decision.Action.NONE || lastDecision == null
-                        || lastDecision.action() != Decision.Action.NONE) {
-                    LOG.info("{}: {} ({} {}) {}", d.action().id(), d.recommendedDisplay(), c.workload(),
-                            String.format(Locale.ROOT, "%.2f", c.confidence()), d.reason());
-                }
-                if (!listeners.isEmpty()) {
-                    emit(new AutoSAEvent.Decided(d.time(), d));
-                }
+                LOG.info("{}: {} ({} {}) {}", d.action().id(), d.recommendedDisplay(), c.workload(),
+                        String.format(Locale.ROOT, "%.2f", c.confidence()), d.reason());
+            } else {
+                LOG.debug("{}: {} {}", d.action().id(), d.recommendedDisplay(), d.reason());
+            }
+            if (!listeners.isEmpty()) {
+                emit(new AutoSAEvent.Decided(d.time(), d));
             }
             lastDecision = d;
         }
