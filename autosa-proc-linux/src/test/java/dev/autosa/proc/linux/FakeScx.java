@@ -28,7 +28,9 @@ final class FakeScx {
         /** Prints a libbpf-like error and exits with code 3 at once. */
         CRASH,
         /** Attaches and ignores SIGINT and SIGTERM. */
-        STUBBORN
+        STUBBORN,
+        /** Like ATTACH, and prints a line of statistics every 100 ms, as real schedulers do every second. */
+        CHATTY
     }
 
     final Path root;
@@ -58,7 +60,8 @@ final class FakeScx {
     }
 
     ScxControllerConfig config() {
-        return ScxControllerConfig.ofDefaults().withSysfsRoot(sys).withTrustedDirs(List.of(bin))
+        return ScxControllerConfig.ofDefaults().withSysfsRoot(sys).withRunDir(root.resolve("run"))
+                .withTrustedDirs(List.of(bin))
                 .withStartTimeout(Duration.ofSeconds(2)).withStopTimeout(Duration.ofSeconds(2))
                 .withPollInterval(Duration.ofMillis(10)).withExtraFlags(Map.of());
     }
@@ -79,6 +82,8 @@ final class FakeScx {
             case SLOW -> "trap 'exit 0' INT TERM\nwhile :; do read -t 0.02 -u 3; done\n";
             case CRASH -> "echo 'libbpf: failed to load BPF program' >&2\nexit 3\n";
             case STUBBORN -> "trap '' INT TERM\nattach\n" + loop;
+            case CHATTY -> "trap 'detach; exit 0' INT TERM\nattach\nn=0\n"
+                    + "while :; do n=$((n + 1)); echo \"stats $n\"; echo \"err $n\" >&2; read -t 0.1 -u 3; done\n";
         };
         String text = "#!/bin/bash\n"
                 + "SYS='" + sys + "'; CTL='" + ctl + "'; OPS='" + ops + "'\n"
