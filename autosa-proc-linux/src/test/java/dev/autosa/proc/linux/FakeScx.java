@@ -39,6 +39,7 @@ final class FakeScx {
     final Path ctl;
 
     FakeScx(Path tmp) throws IOException {
+        requireSigintNotIgnored();
         root = tmp;
         chmod(root, "rwxr-xr-x");
         sys = Files.createDirectory(root.resolve("sys"));
@@ -138,6 +139,26 @@ final class FakeScx {
             throw new IllegalStateException(script + " did not attach");
         }
         return p;
+    }
+
+    /**
+     * The fake schedulers are bash scripts, and bash cannot trap a signal that was ignored when it
+     * started. A JVM started with SIGINT ignored (a background job of a non-interactive shell,
+     * nohup) passes that on to every child, so the scripts would ignore the controller's SIGINT
+     * and every stop would end in SIGTERM: say so once instead of failing tests with odd messages.
+     * (Real schedulers install their own SIGINT handler and are not affected.)
+     */
+    private static void requireSigintNotIgnored() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("SigIgn:")) {
+                long mask = Long.parseUnsignedLong(line.substring("SigIgn:".length()).strip(), 16);
+                if ((mask & 0x2) != 0) {
+                    throw new IllegalStateException("this JVM runs with SIGINT ignored (inherited, SigIgn: "
+                            + Long.toHexString(mask) + "): the bash fake schedulers could not trap it. Run the "
+                            + "build in the foreground, or in a script with job control (set -m)");
+                }
+            }
+        }
     }
 
     static void chmod(Path p, String perms) throws IOException {
