@@ -63,6 +63,7 @@ public final class DaemonVmScenario {
     private void run() throws Exception {
         line("kernel " + System.getProperty("os.version") + ", schedulers from " + bin + ", jar " + jar);
         line("sysfs before: " + sysfs());
+        record(null);
         Path config = work.resolve("autosa.conf");
         Files.createDirectories(work);
         Files.writeString(config, String.join("\n",
@@ -116,8 +117,8 @@ public final class DaemonVmScenario {
         line("  mode " + s.get("mode").getAsString() + ": " + s.get("modeReason").getAsString());
         line("  providers " + s.get("providers"));
         check(s.get("mode").getAsString().equals("auto"), "mode auto");
-        check(s.getAsJsonObject("active").get("state").getAsString().equals("disabled"),
-                "kernel default at start");
+        // no state check here: in the emulated guest the daemon's own start-up (and the status
+        // JVMs) can already look cpu-bound and switch before the load starts; the sequence says
         record(s);
     }
 
@@ -148,7 +149,7 @@ public final class DaemonVmScenario {
         int first = sequence.indexOf(sequence.stream().filter(e -> e.contains("kernel=disabled")).findFirst()
                 .orElse("-"));
         int simple = indexOfLast("kernel=enabled(simple)");
-        check(first >= 0 && simple > first, "kernel default seen before scx_simple");
+        check(first == 0 && simple > first, "kernel default (before the daemon) seen before scx_simple");
     }
 
     private void stop() throws Exception {
@@ -219,7 +220,7 @@ public final class DaemonVmScenario {
         String kernel = read("state") + (read("root/ops").isEmpty() ? "" : "(" + read("root/ops") + ")");
         String view;
         if (s == null) {
-            view = "daemon gone";
+            view = daemon == null ? "no daemon yet" : "daemon gone";
         } else {
             JsonObject a = s.getAsJsonObject("active");
             view = "workload=" + string(s.get("workload")) + " recommended=" + string(s.get("recommended"))
