@@ -383,7 +383,10 @@ public final class Engine {
             } catch (RuntimeException e) {
                 LOG.error("controller {} failed to close; check /sys/kernel/sched_ext/state", controller.name(), e);
             }
-            active = safeCurrent(controller);
+            // A closed controller cannot be asked any more; what it was told to do is what runs now.
+            if (!keepScheduler && active.managed()) {
+                active = ActiveScheduler.KERNEL_DEFAULT;
+            }
         }
         try {
             source.close();
