@@ -60,6 +60,7 @@ public final class Engine {
     private final Recommender recommender;
     private final SwitchPolicy policy;
     private final DecisionLog log;
+    private final RepeatFilter repeats = new RepeatFilter();
 
     private long ticks;
     private long slowTicks;
@@ -72,6 +73,8 @@ public final class Engine {
     private @Nullable Decision lastDecision;
     private @Nullable String recommended;
     private @Nullable Verdict lastVerdict;
+    private @Nullable Verdict loggedVerdict;
+    private @Nullable String loggedTarget;
     private @Nullable String lastTarget;
     private @Nullable ActiveScheduler lastActive;
     private long lastVerdictArg;
@@ -150,7 +153,7 @@ public final class Engine {
             active = controller.current();
         } catch (RuntimeException e) {
             slowTicks++;
-            LOG.warn("scheduler controller {} failed its health check", controller.name(), e);
+            warnOrDebug("health", now, "scheduler controller " + controller.name() + " failed its health check: " + e, e);
             problem(now, "controller health check failed: " + e, Duration.ZERO);
         }
     }
@@ -163,10 +166,11 @@ public final class Engine {
         } catch (Exception e) {
             // The tick's values are dropped; the window keeps what it had, the loop goes on.
             slowTicks++;
-            LOG.warn("metric source {} failed this tick: {}", source.name(), e.toString());
+            warnOrDebug("source", now, "metric source " + source.name() + " failed this tick: " + e, null);
             problem(now, "metric source " + source.name() + " failed: " + e, Duration.ZERO);
             return;
         }
+        repeats.clear("source");
         if (!listeners.isEmpty()) {
             emit(new AutoSAEvent.Sampled(Instant.ofEpochMilli(now), window.lastTickSnapshot()));
         }
@@ -178,10 +182,11 @@ public final class Engine {
             c = classifier.classify(window);
         } catch (RuntimeException e) {
             slowTicks++;
-            LOG.warn("classifier {} failed this tick", classifier.name(), e);
+            warnOrDebug("classifier", now, "classifier " + classifier.name() + " failed this tick: " + e, e);
             problem(now, "classifier " + classifier.name() + " failed: " + e, Duration.ZERO);
             return;
         }
+        repeats.clear("classifier");
         if (c != classification) {
             classification = c;
             if (!listeners.isEmpty()) {
@@ -207,18 +212,19 @@ public final class Engine {
             lastTarget = target;
             lastVerdictArg = arg;
             lastActive = active;
-            if (lastDecision == null || lastDecision.action() != d.action()
-                    || !Objects.equals(lastDecision.recommended(), d.recommended())
-                    || !lastDecision.reason().equals(d.reason())) {
+            // The log and the decision history record what the policy does (verdict and target);
+            // a reason that only re-words it (a confidence of 0.83 instead of 0.82) goes to debug.
+            if (verdict != loggedVerdict || !Objects.equals(target, loggedTarget)) {
+                loggedVerdict = verdict;
+                loggedTarget = target;
                 log.add(d);
-                if (d.action() != Decision.Action.NONE || lastDecision == null
-                        || lastDecision.action() != Decision.Action.NONE) {
-                    LOG.info("{}: {} ({} {}) {}", d.action().id(), d.recommendedDisplay(), c.workload(),
-                            String.format(Locale.ROOT, "%.2f", c.confidence()), d.reason());
-                }
-                if (!listeners.isEmpty()) {
-                    emit(new AutoSAEvent.Decided(d.time(), d));
-                }
+                LOG.info("{}: {} ({} {}) {}", d.action().id(), d.recommendedDisplay(), c.workload(),
+                        String.format(Locale.ROOT, "%.2f", c.confidence()), d.reason());
+            } else {
+                LOG.debug("{}: {} {}", d.action().id(), d.recommendedDisplay(), d.reason());
+            }
+            if (!listeners.isEmpty()) {
+                emit(new AutoSAEvent.Decided(d.time(), d));
             }
             lastDecision = d;
         }
@@ -340,8 +346,21 @@ public final class Engine {
             try {
                 listeners.get(i).onEvent(event);
             } catch (RuntimeException e) {
-                LOG.warn("listener {} failed on {}", listeners.get(i), event.getClass().getSimpleName(), e);
+                warnOrDebug("listener " + i, event.time().toEpochMilli(), "listener " + listeners.get(i) + " failed on "
+                        + event.getClass().getSimpleName() + ": " + e, e);
             }
+        }
+    }
+
+    /** Warns about a recurring problem once a minute at most (see {@link RepeatFilter}); debug otherwise. */
+    private void warnOrDebug(String source, long now, String message, @Nullable Throwable cause) {
+        int suppressed = repeats.shouldWarn(source, message, now);
+        if (suppressed < 0) {
+            LOG.debug("{}", message);
+        } else if (suppressed > 0) {
+            LOG.warn("{} (repeated {} more times in the last minute)", message, suppressed, cause);
+        } else {
+            LOG.warn("{}", message, cause);
         }
     }
 
@@ -364,7 +383,10 @@ public final class Engine {
             } catch (RuntimeException e) {
                 LOG.error("controller {} failed to close; check /sys/kernel/sched_ext/state", controller.name(), e);
             }
-            active = safeCurrent(controller);
+            // A closed controller cannot be asked any more; what it was told to do is what runs now.
+            if (!keepScheduler && active.managed()) {
+                active = ActiveScheduler.KERNEL_DEFAULT;
+            }
         }
         try {
             source.close();

@@ -2,7 +2,6 @@
 package dev.autosa.core.internal;
 
 import java.time.Duration;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -11,9 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the engine's tick every collection interval on one scheduler thread. Each tick schedules
- * the next one at the next interval boundary after it finished, so a slow tick skips boundaries
- * instead of making ticks stack up and run back to back.
+ * Runs the engine's tick every collection interval on one scheduler thread, with a fixed delay
+ * between the end of one tick and the start of the next: a slow tick delays the next one instead
+ * of making ticks stack up and run back to back (as a fixed rate would, to catch up). The drift
+ * this causes (a tick's own duration, microseconds) is harmless: every rate is computed over the
+ * real elapsed time. Scheduling once also means no allocation per tick.
  */
 public final class Loop {
 
@@ -21,63 +22,33 @@ public final class Loop {
 
     private final ScheduledExecutorService executor;
     private final Runnable tick;
-    private final long intervalNanos;
-    private final Object lock = new Object();
-    private @Nullable ScheduledFuture<?> next;
-    private long nextDueNanos;
-    private boolean stopped;
+    private final Duration interval;
+    private @Nullable ScheduledFuture<?> future;
 
     public Loop(ScheduledExecutorService executor, Duration interval, Runnable tick) {
         this.executor = executor;
-        this.intervalNanos = interval.toNanos();
+        this.interval = interval;
         this.tick = tick;
     }
 
-    public void start() {
-        synchronized (lock) {
-            nextDueNanos = System.nanoTime();
-            schedule(0);
-        }
+    public synchronized void start() {
+        future = executor.scheduleWithFixedDelay(this::runSafely, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    private void run() {
+    private void runSafely() {
         try {
             tick.run();
         } catch (RuntimeException | Error e) {
-            // Engine.tick() handles its parts' failures; this is the last line of defence for the thread.
+            // Engine.tick() handles its parts' failures; an exception escaping here would cancel
+            // every future tick, so this is the last line of defence for the loop.
             LOG.error("tick failed unexpectedly; the loop goes on", e);
-        }
-        synchronized (lock) {
-            if (stopped) {
-                return;
-            }
-            long now = System.nanoTime();
-            nextDueNanos += intervalNanos;
-            if (nextDueNanos < now) {
-                long missed = (now - nextDueNanos) / intervalNanos + 1;
-                nextDueNanos += missed * intervalNanos;
-            }
-            schedule(nextDueNanos - now);
-        }
-    }
-
-    private void schedule(long delayNanos) {
-        try {
-            next = executor.schedule(this::run, delayNanos, TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException e) {
-            if (!stopped) {
-                LOG.error("the executor refused the next tick; the loop stops", e);
-            }
         }
     }
 
     /** Stops scheduling; a tick that is running finishes. */
-    public void stop() {
-        synchronized (lock) {
-            stopped = true;
-            if (next != null) {
-                next.cancel(false);
-            }
+    public synchronized void stop() {
+        if (future != null) {
+            future.cancel(false);
         }
     }
 }

@@ -6,6 +6,8 @@ import dev.autosa.core.AutoSA;
 import dev.autosa.core.AutoSAConfig;
 import dev.autosa.core.Mode;
 import dev.autosa.core.PreferenceTable;
+import dev.autosa.proc.linux.ScxControllerConfig;
+import dev.autosa.proc.linux.ScxControllerConfig.OrphanPolicy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,10 +29,14 @@ import org.jspecify.annotations.Nullable;
  * the original AutoSA ({@code collection_interval_secs}, {@code aggregation_window_secs},
  * {@code min_confidence_threshold}, {@code min_switch_interval_secs}, {@code enable_auto_switch})
  * plus {@code mode}, {@code stability_period_secs}, {@code warmup_secs},
- * {@code keep_scheduler_on_close}, {@code prefer.<workload>} and {@code args.<scx_name>}.
+ * {@code keep_scheduler_on_close}, {@code prefer.<workload>} and {@code args.<scx_name>}, and the
+ * settings of the sched_ext controller: {@code scx_trusted_dirs}, {@code scx_start_timeout_secs},
+ * {@code scx_stop_timeout_secs}, {@code scx_orphan_policy} ({@code leave}, {@code adopt} or
+ * {@code stop}) and {@code scx_run_dir}.
  *
- * <p>Each value is checked by the same {@link AutoSA.Builder} setter the flags use, so the messages
- * are the library's, prefixed with the file, line and key.
+ * <p>Each value is checked by the same {@link AutoSA.Builder} setter the flags use (the controller's
+ * by {@link ScxControllerConfig}), so the messages are the library's, prefixed with the file, line
+ * and key.
  */
 public final class ConfigFile {
 
@@ -40,15 +46,17 @@ public final class ConfigFile {
     /** The keys the file may hold, besides {@code prefer.*} and {@code args.*}. */
     public static final List<String> KEYS = List.of("collection_interval_secs", "aggregation_window_secs",
             "min_confidence_threshold", "min_switch_interval_secs", "enable_auto_switch", "mode",
-            "stability_period_secs", "warmup_secs", "keep_scheduler_on_close");
+            "stability_period_secs", "warmup_secs", "keep_scheduler_on_close", "scx_trusted_dirs",
+            "scx_start_timeout_secs", "scx_stop_timeout_secs", "scx_orphan_policy", "scx_run_dir");
 
     private static final int MAX_SIZE = 1 << 20;
 
     /**
-     * The file's settings as a whole configuration, plus whether it named a warm-up: without one
-     * the CLI derives it from the final aggregation window, as the builder does.
+     * The file's settings as a whole configuration, plus whether it named a warm-up (without one
+     * the CLI derives it from the final aggregation window, as the builder does), and the settings
+     * of the sched_ext controller (the defaults where the file names none).
      */
-    public record Loaded(Path path, AutoSAConfig config, boolean warmupGiven) {
+    public record Loaded(Path path, AutoSAConfig config, boolean warmupGiven, ScxControllerConfig scx) {
     }
 
     private ConfigFile() {
@@ -107,7 +115,7 @@ public final class ConfigFile {
             AutoSAConfig c = new AutoSAConfig(v.interval, v.window, v.minConfidence, v.minSwitchInterval,
                     v.stabilityPeriod, warmup, v.autoSwitch, v.mode, d.failureBackoff(), d.maxFailureBackoff(),
                     d.blocklistAfter(), v.keepScheduler, d.decisionLogSize(), v.preferences, v.args);
-            return new Loaded(path, c, v.warmup != null);
+            return new Loaded(path, c, v.warmup != null, v.scx);
         } catch (IllegalArgumentException e) {
             throw CliException.usage(path + ": " + e.getMessage());
         }
@@ -128,6 +136,17 @@ public final class ConfigFile {
             case "enable_auto_switch" -> v.autoSwitch = bool(value);
             case "keep_scheduler_on_close" -> v.keepScheduler = bool(value);
             case "mode" -> v.mode = Mode.parse(value);
+            case "scx_trusted_dirs" -> {
+                List<String> dirs = list(value);
+                if (dirs.isEmpty()) {
+                    throw new IllegalArgumentException("must name at least one directory but was empty");
+                }
+                v.scx = v.scx.withTrustedDirs(dirs.stream().map(Path::of).toList());
+            }
+            case "scx_start_timeout_secs" -> v.scx = v.scx.withStartTimeout(seconds(value));
+            case "scx_stop_timeout_secs" -> v.scx = v.scx.withStopTimeout(seconds(value));
+            case "scx_orphan_policy" -> v.scx = v.scx.withOrphanPolicy(orphanPolicy(value));
+            case "scx_run_dir" -> v.scx = v.scx.withRunDir(Path.of(value));
             default -> {
                 if (key.startsWith("prefer.")) {
                     Workload w = Workload.of(key.substring("prefer.".length()));
@@ -169,6 +188,15 @@ public final class ConfigFile {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("must be a number but was \"" + value + "\"");
         }
+    }
+
+    private static OrphanPolicy orphanPolicy(String value) {
+        return switch (value) {
+            case "leave" -> OrphanPolicy.LEAVE;
+            case "adopt" -> OrphanPolicy.ADOPT;
+            case "stop" -> OrphanPolicy.STOP;
+            default -> throw new IllegalArgumentException("must be leave, adopt or stop but was \"" + value + "\"");
+        };
     }
 
     private static boolean bool(String value) {
@@ -229,6 +257,7 @@ public final class ConfigFile {
         boolean keepScheduler;
         PreferenceTable preferences;
         final Map<String, List<String>> args = new LinkedHashMap<>();
+        ScxControllerConfig scx = ScxControllerConfig.ofDefaults();
 
         Values(AutoSAConfig d) {
             interval = d.collectionInterval();

@@ -8,6 +8,8 @@ import dev.autosa.examples.cli.daemon.ControlServer;
 import dev.autosa.examples.cli.daemon.PidLock;
 import dev.autosa.examples.cli.daemon.SocketPaths;
 import dev.autosa.examples.jmx.AutoSAManagement;
+import dev.autosa.proc.linux.ScxControllerConfig;
+import dev.autosa.proc.linux.ScxProcessController;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -55,7 +57,8 @@ final class StartCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         // Everything the user can get wrong is checked before the daemon takes its lock.
         AutoSA.Builder builder = AutoSA.builder();
-        tuning.applyTo(builder, null);
+        ConfigFile.Loaded file = tuning.applyTo(builder, null);
+        ScxControllerConfig scx = file != null ? file.scx() : ScxControllerConfig.ofDefaults();
         if (keepScheduler) {
             builder.keepSchedulerOnClose(true);
         }
@@ -63,6 +66,7 @@ final class StartCommand implements Callable<Integer> {
         builder.classLoader(loader);
         if (procRoot != null) {
             builder.metricSource(MetricSources.forProcRoot(procRoot));
+            scx = scx.withProcRoot(procRoot.toAbsolutePath());
         }
 
         Path sock = socket.path();
@@ -72,7 +76,8 @@ final class StartCommand implements Callable<Integer> {
         AutoSA autosa;
         try {
             replaceStaleSocket(sock, lock);
-            Providers.Found<SchedulerController> found = Providers.discover(SchedulerController.class, loader);
+            Providers.Found<SchedulerController> found = withSettings(
+                    Providers.discover(SchedulerController.class, loader), scx);
             ManagedController controller = null;
             SchedulerController c = found.provider();
             if (c != null) {
@@ -111,6 +116,26 @@ final class StartCommand implements Callable<Integer> {
             LOG.info("mode {}: {}", autosa.mode().id(), autosa.status().modeReason());
         }
         return daemon.awaitStopped() ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    /**
+     * Discovery builds AutoSA's own controller with its defaults; the daemon runs it with the
+     * configuration file's settings (trusted directories, timeouts, orphan policy) instead. A
+     * controller from a plug-in is used as it is.
+     */
+    static Providers.Found<SchedulerController> withSettings(Providers.Found<SchedulerController> found,
+            ScxControllerConfig scx) {
+        SchedulerController p = found.provider();
+        SchedulerController u = found.unavailable();
+        if (p instanceof ScxProcessController old) {
+            old.close(true);
+            return new Providers.Found<>(new ScxProcessController(scx), found.whyNone(), u);
+        }
+        if (u instanceof ScxProcessController old) {
+            old.close(true);
+            return new Providers.Found<>(p, found.whyNone(), new ScxProcessController(scx));
+        }
+        return found;
     }
 
     private static void replaceStaleSocket(Path sock, PidLock lock) {

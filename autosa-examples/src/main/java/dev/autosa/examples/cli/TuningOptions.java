@@ -68,8 +68,9 @@ public final class TuningOptions {
      * Applies the configuration file, then the flags, to {@code builder}.
      *
      * @param modeOverride the mode to use when no flag names one (it overrides the file), or null
+     * @return the configuration file applied, or null when there is none
      */
-    public void applyTo(AutoSA.Builder builder, @Nullable Mode modeOverride) {
+    public ConfigFile.@Nullable Loaded applyTo(AutoSA.Builder builder, @Nullable Mode modeOverride) {
         ConfigFile.Loaded file = loadConfig();
         if (file != null) {
             builder.config(file.config());
@@ -90,6 +91,7 @@ public final class TuningOptions {
         if (file != null && !file.warmupGiven() && aggregationWindow != null) {
             builder.warmup(aggregationWindow.dividedBy(2));
         }
+        return file;
     }
 
     private static <T> void set(String flag, @Nullable T value, Consumer<T> setter) {

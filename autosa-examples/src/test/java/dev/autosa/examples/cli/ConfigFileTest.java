@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.autosa.api.Workload;
 import dev.autosa.core.AutoSAConfig;
 import dev.autosa.core.Mode;
+import dev.autosa.proc.linux.ScxControllerConfig;
+import dev.autosa.proc.linux.ScxControllerConfig.OrphanPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -100,5 +102,62 @@ class ConfigFileTest {
         } finally {
             java.nio.file.Files.deleteIfExists(conf);
         }
+    }
+
+    @Test
+    void readsTheControllerSettings() {
+        ConfigFile.Loaded l = ConfigFile.parse(FILE, """
+                scx_trusted_dirs = /usr/bin, "/usr/local/bin"
+                scx_start_timeout_secs = 60
+                scx_stop_timeout_secs = 2.5
+                scx_orphan_policy = adopt
+                scx_run_dir = /var/run/autosa
+                """);
+        assertThat(l.scx()).isEqualTo(ScxControllerConfig.ofDefaults()
+                .withTrustedDirs(List.of(Path.of("/usr/bin"), Path.of("/usr/local/bin")))
+                .withStartTimeout(Duration.ofSeconds(60)).withStopTimeout(Duration.ofMillis(2500))
+                .withOrphanPolicy(OrphanPolicy.ADOPT).withRunDir(Path.of("/var/run/autosa")));
+        assertThat(l.config()).isEqualTo(AutoSAConfig.ofDefaults());
+        assertThat(ConfigFile.parse(FILE, "scx_trusted_dirs = [\"/opt/scx/bin\"]\nscx_orphan_policy = stop\n").scx())
+                .isEqualTo(ScxControllerConfig.ofDefaults().withTrustedDirs(List.of(Path.of("/opt/scx/bin")))
+                        .withOrphanPolicy(OrphanPolicy.STOP));
+        assertThat(ConfigFile.parse(FILE, "scx_orphan_policy = leave").scx().orphanPolicy())
+                .isEqualTo(OrphanPolicy.LEAVE);
+    }
+
+    @Test
+    void withoutControllerKeysTheControllerHasItsDefaults() {
+        assertThat(ConfigFile.parse(FILE, "mode = auto\n").scx()).isEqualTo(ScxControllerConfig.ofDefaults());
+    }
+
+    @Test
+    void badControllerSettingsNameFileLineAndKey() {
+        assertThatThrownBy(() -> ConfigFile.parse(FILE, "mode = auto\nscx_trusted_dirs = /usr/bin, opt/bin\n"))
+                .isInstanceOf(CliException.class)
+                .hasMessage("/etc/autosa/autosa.conf:2: scx_trusted_dirs: trusted directory must be an absolute path "
+                        + "but was \"opt/bin\"")
+                .satisfies(e -> assertThat(((CliException) e).exitCode()).isEqualTo(2));
+        assertThatThrownBy(() -> ConfigFile.parse(FILE, "scx_trusted_dirs = []"))
+                .hasMessage("/etc/autosa/autosa.conf:1: scx_trusted_dirs: must name at least one directory but was "
+                        + "empty");
+        assertThatThrownBy(() -> ConfigFile.parse(FILE, "scx_start_timeout_secs = 0"))
+                .hasMessage("/etc/autosa/autosa.conf:1: scx_start_timeout_secs: start timeout must be positive but "
+                        + "was PT0S");
+        assertThatThrownBy(() -> ConfigFile.parse(FILE, "scx_stop_timeout_secs = -1"))
+                .hasMessage("/etc/autosa/autosa.conf:1: scx_stop_timeout_secs: stop timeout must be positive but "
+                        + "was PT-1S");
+        assertThatThrownBy(() -> ConfigFile.parse(FILE, "scx_stop_timeout_secs = 0.01"))
+                .hasMessage("/etc/autosa/autosa.conf:1: scx_stop_timeout_secs: poll interval must not exceed the "
+                        + "start and stop timeouts but was PT0.02S");
+        assertThatThrownBy(() -> ConfigFile.parse(FILE, "scx_start_timeout_secs = later"))
+                .hasMessage("/etc/autosa/autosa.conf:1: scx_start_timeout_secs: must be a number but was \"later\"");
+        assertThatThrownBy(() -> ConfigFile.parse(FILE, "scx_orphan_policy = kill"))
+                .hasMessage("/etc/autosa/autosa.conf:1: scx_orphan_policy: must be leave, adopt or stop but was "
+                        + "\"kill\"");
+        assertThatThrownBy(() -> ConfigFile.parse(FILE, "scx_run_dir = run/autosa"))
+                .hasMessage("/etc/autosa/autosa.conf:1: scx_run_dir: run directory must be an absolute path but was "
+                        + "\"run/autosa\"");
+        assertThatThrownBy(() -> ConfigFile.parse(FILE, "scx_orphan_policy = stop\nscx_orphan_policy = adopt"))
+                .hasMessage("/etc/autosa/autosa.conf:2: key scx_orphan_policy was already set on line 1");
     }
 }

@@ -156,6 +156,42 @@ class DaemonIT {
     }
 
     @Test
+    @Order(5)
+    void manyConcurrentClientsAreServedOrRefusedAndTheDaemonGoesOn() throws Exception {
+        // 40 silent connections (the daemon serves at most 32 at once) plus 16 clients asking for
+        // status at the same time: every status request gets an answer or a refusal that says
+        // why, none hangs, and once the silent ones are gone the daemon answers as before.
+        List<SocketChannel> silent = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 40; i++) {
+                SocketChannel c = SocketChannel.open(StandardProtocolFamily.UNIX);
+                c.connect(UnixDomainSocketAddress.of(socket));
+                silent.add(c);
+            }
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+            try {
+                List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+                for (int i = 0; i < 16; i++) {
+                    answers.add(pool.submit(() -> Cli.tryRequest(socket, "{\"cmd\":\"status\"}\n")));
+                }
+                for (java.util.concurrent.Future<String> a : answers) {
+                    assertThat(a.get(60, TimeUnit.SECONDS)).satisfiesAnyOf(
+                            answer -> assertThat(answer).contains("\"ok\":true"),
+                            answer -> assertThat(answer).contains(
+                                    "daemon busy: more than 32 control connections open; try again"));
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        } finally {
+            for (SocketChannel c : silent) {
+                c.close();
+            }
+        }
+        assertThat(Cli.run("status", "--socket", socket.toString()).exit()).isZero();
+    }
+
+    @Test
     @Order(6)
     void anotherUserMayReadStatusButNotStop() throws IOException {
         Assumptions.assumeTrue(Uid.isRoot(), "needs root to run a client as nobody");

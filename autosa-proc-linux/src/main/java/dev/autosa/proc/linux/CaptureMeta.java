@@ -3,6 +3,7 @@ package dev.autosa.proc.linux;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -30,12 +31,18 @@ public record CaptureMeta(Duration interval, int cpus, String kernel, Instant st
     static final String CPUS = "cpus";
     static final String KERNEL = "kernel";
     static final String START_EPOCH_MS = "start_epoch_ms";
+    /**
+     * The latest start: 9999-12-31T23:59:59.999Z. Later ones would overflow the replay clock's
+     * milliseconds (start plus a tick's offset) long before they could mean anything.
+     */
+    static final Instant MAX_START = Instant.parse("9999-12-31T23:59:59.999Z");
 
     public CaptureMeta {
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(kernel, "kernel");
         Objects.requireNonNull(start, "start");
-        if (interval.isNegative() || interval.isZero() || interval.toNanos() % 1_000_000 != 0) {
+        // getNano(), not toNanos(): a huge interval (interval_ms=9223372036854775807) overflowed toNanos().
+        if (interval.isNegative() || interval.isZero() || interval.getNano() % 1_000_000 != 0) {
             throw new IllegalArgumentException("interval must be a positive whole number of milliseconds but was " + interval);
         }
         if (cpus < 1) {
@@ -44,8 +51,8 @@ public record CaptureMeta(Duration interval, int cpus, String kernel, Instant st
         if (kernel.isBlank() || !kernel.chars().allMatch(c -> c > ' ' && c < 127 && c != '\\')) {
             throw new IllegalArgumentException("kernel must be printable ASCII without blanks or '\\' but was \"" + kernel + "\"");
         }
-        if (start.isBefore(Instant.EPOCH)) {
-            throw new IllegalArgumentException("start must not be before 1970 but was " + start);
+        if (start.isBefore(Instant.EPOCH) || start.isAfter(MAX_START)) {
+            throw new IllegalArgumentException("start must be between 1970 and 9999 but was " + start);
         }
     }
 
@@ -71,6 +78,9 @@ public record CaptureMeta(Duration interval, int cpus, String kernel, Instant st
             p.load(r);
         } catch (NoSuchFileException e) {
             throw new IOException(file + " not found: " + directory + " is not a proc capture", e);
+        } catch (CharacterCodingException e) {
+            // The decoder's own message ("Input length = 1") names neither the file nor the problem.
+            throw new IOException(file + " is not valid UTF-8 (" + e + ")", e);
         } catch (IllegalArgumentException e) {
             throw new IOException(file + " is not a valid properties file: " + e.getMessage(), e);
         }

@@ -17,6 +17,9 @@ import java.util.Set;
  *
  * @param sysfsRoot sched_ext's sysfs directory, {@value #DEFAULT_SYSFS_ROOT} on a real kernel
  * @param procRoot the proc file system, used to find the process that owns a scheduler
+ * @param runDir where the output of started schedulers goes, one {@code scx_*.log} per scheduler
+ *     (fresh at each start, cut back when it passes {@link #MAX_LOG_BYTES}); when it cannot be
+ *     created or written, a private directory in the system temp dir is used instead
  * @param trustedDirs the only directories searched for {@code scx_*} binaries; they and the binaries
  *     must be root-owned and not group/world-writable
  * @param startTimeout how long a scheduler may take to attach (BPF verification of the large Rust
@@ -29,11 +32,14 @@ import java.util.Set;
  *     newer release, or any flag of a scheduler this controller does not know); written {@code
  *     --name} or {@code -c}, they may take a value as {@code --name=v} or as the next argument
  */
-public record ScxControllerConfig(Path sysfsRoot, Path procRoot, List<Path> trustedDirs, Duration startTimeout,
+public record ScxControllerConfig(Path sysfsRoot, Path procRoot, Path runDir, List<Path> trustedDirs, Duration startTimeout,
         Duration stopTimeout, Duration pollInterval, OrphanPolicy orphanPolicy, Map<String, Set<String>> extraFlags) {
 
     public static final String DEFAULT_SYSFS_ROOT = "/sys/kernel/sched_ext";
     public static final String DEFAULT_PROC_ROOT = "/proc";
+    public static final String DEFAULT_RUN_DIR = "/run/autosa";
+    /** A scheduler's log is cut back to empty when it grows past this (scx_* print statistics every second). */
+    public static final long MAX_LOG_BYTES = 1 << 20;
     public static final List<Path> DEFAULT_TRUSTED_DIRS = List.of(Path.of("/usr/bin"), Path.of("/usr/sbin"),
             Path.of("/usr/local/bin"), Path.of("/usr/local/sbin"));
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(15);
@@ -55,6 +61,7 @@ public record ScxControllerConfig(Path sysfsRoot, Path procRoot, List<Path> trus
     public ScxControllerConfig {
         requireAbsolute("sysfs root", sysfsRoot);
         requireAbsolute("proc root", procRoot);
+        requireAbsolute("run directory", runDir);
         trustedDirs = List.copyOf(trustedDirs);
         for (Path dir : trustedDirs) {
             requireAbsolute("trusted directory", dir);
@@ -81,49 +88,55 @@ public record ScxControllerConfig(Path sysfsRoot, Path procRoot, List<Path> trus
         extraFlags = Map.copyOf(copy);
     }
 
-    /** The defaults: the real sysfs and /proc, the system's bin directories, LEAVE for orphans. */
+    /** The defaults: the real sysfs and /proc, {@value #DEFAULT_RUN_DIR}, the system's bin directories, LEAVE for orphans. */
     public static ScxControllerConfig ofDefaults() {
-        return new ScxControllerConfig(Path.of(DEFAULT_SYSFS_ROOT), Path.of(DEFAULT_PROC_ROOT), DEFAULT_TRUSTED_DIRS,
+        return new ScxControllerConfig(Path.of(DEFAULT_SYSFS_ROOT), Path.of(DEFAULT_PROC_ROOT), Path.of(DEFAULT_RUN_DIR),
+                DEFAULT_TRUSTED_DIRS,
                 DEFAULT_START_TIMEOUT, DEFAULT_STOP_TIMEOUT, DEFAULT_POLL_INTERVAL, DEFAULT_ORPHAN_POLICY, Map.of());
     }
 
     public ScxControllerConfig withSysfsRoot(Path value) {
-        return new ScxControllerConfig(value, procRoot, trustedDirs, startTimeout, stopTimeout, pollInterval,
+        return new ScxControllerConfig(value, procRoot, runDir, trustedDirs, startTimeout, stopTimeout, pollInterval,
                 orphanPolicy, extraFlags);
     }
 
     public ScxControllerConfig withProcRoot(Path value) {
-        return new ScxControllerConfig(sysfsRoot, value, trustedDirs, startTimeout, stopTimeout, pollInterval,
+        return new ScxControllerConfig(sysfsRoot, value, runDir, trustedDirs, startTimeout, stopTimeout, pollInterval,
                 orphanPolicy, extraFlags);
     }
 
+    public ScxControllerConfig withRunDir(Path value) {
+        return new ScxControllerConfig(sysfsRoot, procRoot, value, trustedDirs, startTimeout, stopTimeout,
+                pollInterval, orphanPolicy, extraFlags);
+    }
+
     public ScxControllerConfig withTrustedDirs(List<Path> value) {
-        return new ScxControllerConfig(sysfsRoot, procRoot, value, startTimeout, stopTimeout, pollInterval,
+        return new ScxControllerConfig(sysfsRoot, procRoot, runDir, value, startTimeout, stopTimeout, pollInterval,
                 orphanPolicy, extraFlags);
     }
 
     public ScxControllerConfig withStartTimeout(Duration value) {
-        return new ScxControllerConfig(sysfsRoot, procRoot, trustedDirs, value, stopTimeout, pollInterval,
+        return new ScxControllerConfig(sysfsRoot, procRoot, runDir, trustedDirs, value, stopTimeout, pollInterval,
                 orphanPolicy, extraFlags);
     }
 
     public ScxControllerConfig withStopTimeout(Duration value) {
-        return new ScxControllerConfig(sysfsRoot, procRoot, trustedDirs, startTimeout, value, pollInterval,
+        return new ScxControllerConfig(sysfsRoot, procRoot, runDir, trustedDirs, startTimeout, value, pollInterval,
                 orphanPolicy, extraFlags);
     }
 
     public ScxControllerConfig withPollInterval(Duration value) {
-        return new ScxControllerConfig(sysfsRoot, procRoot, trustedDirs, startTimeout, stopTimeout, value,
+        return new ScxControllerConfig(sysfsRoot, procRoot, runDir, trustedDirs, startTimeout, stopTimeout, value,
                 orphanPolicy, extraFlags);
     }
 
     public ScxControllerConfig withOrphanPolicy(OrphanPolicy value) {
-        return new ScxControllerConfig(sysfsRoot, procRoot, trustedDirs, startTimeout, stopTimeout, pollInterval,
+        return new ScxControllerConfig(sysfsRoot, procRoot, runDir, trustedDirs, startTimeout, stopTimeout, pollInterval,
                 value, extraFlags);
     }
 
     public ScxControllerConfig withExtraFlags(Map<String, Set<String>> value) {
-        return new ScxControllerConfig(sysfsRoot, procRoot, trustedDirs, startTimeout, stopTimeout, pollInterval,
+        return new ScxControllerConfig(sysfsRoot, procRoot, runDir, trustedDirs, startTimeout, stopTimeout, pollInterval,
                 orphanPolicy, value);
     }
 

@@ -17,9 +17,12 @@ import dev.autosa.proc.linux.internal.scx.Poll;
 import dev.autosa.proc.linux.internal.scx.SchedExtSysfs;
 import dev.autosa.proc.linux.internal.scx.SchedExtSysfs.Snapshot;
 import dev.autosa.proc.linux.internal.scx.SchedulerCatalog;
+import dev.autosa.proc.linux.internal.scx.SchedulerLog;
 import dev.autosa.proc.linux.internal.scx.SchedulerProcess;
 import dev.autosa.proc.linux.internal.scx.Stopper;
+import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +70,7 @@ public final class ScxProcessController implements SchedulerController {
     private @Nullable Path setsid;
     private boolean setsidLooked;
     private @Nullable SchedulerProcess managed;
+    private @Nullable Path runDir;
     private boolean orphanChecked;
     private boolean closed;
     private @Nullable Thread shutdownHook;
@@ -208,6 +212,10 @@ public final class ScxProcessController implements SchedulerController {
             LOG.warn("{}", detail);
             return Optional.of(new SchedulerFailure(sp.name(), Kind.EXITED, detail, code));
         }
+        SchedulerLog log = sp.log();
+        if (log != null) {
+            log.enforceCap();
+        }
         Snapshot s = sysfs.snapshot();
         boolean opsMatch = s.ops() != null && OpsNames.matches(sp.name(), s.ops());
         if (opsMatch && s.state() == State.ENABLED && s.enableSeq() == sp.enableSeq()) {
@@ -319,14 +327,25 @@ public final class ScxProcessController implements SchedulerController {
         }
         command.add(path.toString());
         command.addAll(spec.args());
+        SchedulerLog log;
+        try {
+            log = new SchedulerLog(runDir().resolve(name + ".log"), ScxControllerConfig.MAX_LOG_BYTES);
+            log.reset();
+        } catch (IOException e) {
+            throw failure(name, Kind.START_FAILED, "cannot create the log file for " + name + " in " + config.runDir()
+                    + ": " + e, null);
+        }
         Process process;
         try {
-            process = new ProcessBuilder(command).start();
-            process.getOutputStream().close();
+            // output to a file, not pipes: a scheduler kept running after the JVM exits must not
+            // die of SIGPIPE at its next line of statistics
+            process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.file().toFile()))
+                    .start();
         } catch (IOException e) {
             throw failure(name, Kind.START_FAILED, "cannot run " + path + ": " + e.getMessage(), null);
         }
-        SchedulerProcess sp = SchedulerProcess.started(name, process);
+        SchedulerProcess sp = SchedulerProcess.started(name, process, log);
         registerShutdownHook();
         LOG.info("started {} as {}; waiting up to {} for the kernel to attach it", spec, sp, config.startTimeout());
         AtomicReference<Snapshot> last = new AtomicReference<>(sysfs.snapshot());
@@ -443,6 +462,26 @@ public final class ScxProcessController implements SchedulerController {
         Owner found = owners.find(ops).orElse(null);
         ownerCache.set(new CachedOwner(ops, s.enableSeq(), found));
         return found;
+    }
+
+    /** The configured run directory, or a private temp directory when that cannot be used (not root, read-only). */
+    private Path runDir() throws IOException {
+        Path dir = runDir;
+        if (dir == null) {
+            dir = config.runDir();
+            try {
+                Files.createDirectories(dir);
+                if (!Files.isWritable(dir)) {
+                    throw new IOException(dir + " is not writable");
+                }
+            } catch (IOException e) {
+                Path fallback = Files.createTempDirectory("autosa-scx-");
+                LOG.warn("cannot use {} for scheduler logs ({}); using {}", dir, e.toString(), fallback);
+                dir = fallback;
+            }
+            runDir = dir;
+        }
+        return dir;
     }
 
     private Stopper stopper() {

@@ -28,7 +28,9 @@ final class FakeScx {
         /** Prints a libbpf-like error and exits with code 3 at once. */
         CRASH,
         /** Attaches and ignores SIGINT and SIGTERM. */
-        STUBBORN
+        STUBBORN,
+        /** Like ATTACH, and prints a line of statistics every 100 ms, as real schedulers do every second. */
+        CHATTY
     }
 
     final Path root;
@@ -37,6 +39,7 @@ final class FakeScx {
     final Path ctl;
 
     FakeScx(Path tmp) throws IOException {
+        requireSigintNotIgnored();
         root = tmp;
         chmod(root, "rwxr-xr-x");
         sys = Files.createDirectory(root.resolve("sys"));
@@ -58,7 +61,8 @@ final class FakeScx {
     }
 
     ScxControllerConfig config() {
-        return ScxControllerConfig.ofDefaults().withSysfsRoot(sys).withTrustedDirs(List.of(bin))
+        return ScxControllerConfig.ofDefaults().withSysfsRoot(sys).withRunDir(root.resolve("run"))
+                .withTrustedDirs(List.of(bin))
                 .withStartTimeout(Duration.ofSeconds(2)).withStopTimeout(Duration.ofSeconds(2))
                 .withPollInterval(Duration.ofMillis(10)).withExtraFlags(Map.of());
     }
@@ -79,6 +83,8 @@ final class FakeScx {
             case SLOW -> "trap 'exit 0' INT TERM\nwhile :; do read -t 0.02 -u 3; done\n";
             case CRASH -> "echo 'libbpf: failed to load BPF program' >&2\nexit 3\n";
             case STUBBORN -> "trap '' INT TERM\nattach\n" + loop;
+            case CHATTY -> "trap 'detach; exit 0' INT TERM\nattach\nn=0\n"
+                    + "while :; do n=$((n + 1)); echo \"stats $n\"; echo \"err $n\" >&2; read -t 0.1 -u 3; done\n";
         };
         String text = "#!/bin/bash\n"
                 + "SYS='" + sys + "'; CTL='" + ctl + "'; OPS='" + ops + "'\n"
@@ -133,6 +139,26 @@ final class FakeScx {
             throw new IllegalStateException(script + " did not attach");
         }
         return p;
+    }
+
+    /**
+     * The fake schedulers are bash scripts, and bash cannot trap a signal that was ignored when it
+     * started. A JVM started with SIGINT ignored (a background job of a non-interactive shell,
+     * nohup) passes that on to every child, so the scripts would ignore the controller's SIGINT
+     * and every stop would end in SIGTERM: say so once instead of failing tests with odd messages.
+     * (Real schedulers install their own SIGINT handler and are not affected.)
+     */
+    private static void requireSigintNotIgnored() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("SigIgn:")) {
+                long mask = Long.parseUnsignedLong(line.substring("SigIgn:".length()).strip(), 16);
+                if ((mask & 0x2) != 0) {
+                    throw new IllegalStateException("this JVM runs with SIGINT ignored (inherited, SigIgn: "
+                            + Long.toHexString(mask) + "): the bash fake schedulers could not trap it. Run the "
+                            + "build in the foreground, or in a script with job control (set -m)");
+                }
+            }
+        }
     }
 
     static void chmod(Path p, String perms) throws IOException {

@@ -2,6 +2,7 @@
 package dev.autosa.proc.linux;
 
 import static dev.autosa.proc.linux.FakeScx.Behaviour.ATTACH;
+import static dev.autosa.proc.linux.FakeScx.Behaviour.CHATTY;
 import static dev.autosa.proc.linux.FakeScx.Behaviour.CRASH;
 import static dev.autosa.proc.linux.FakeScx.Behaviour.SLOW;
 import static dev.autosa.proc.linux.FakeScx.Behaviour.STUBBORN;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +69,20 @@ class ScxProcessControllerTest {
 
     private ScxProcessController controller() {
         return controller(fake.config());
+    }
+
+    /**
+     * The exit status of a process the controller already saw exit (through its own handle, after
+     * the kernel reaped it): this Process object learns it only when the JDK's reaper thread has
+     * recorded it, a moment later that grows under load, so wait for that (bounded).
+     */
+    private static int exitValue(Process p) throws InterruptedException {
+        assertThat(p.waitFor(10, TimeUnit.SECONDS)).as("exit status of pid %d recorded", p.pid()).isTrue();
+        return p.exitValue();
+    }
+
+    private Path log(String scheduler) {
+        return fake.root.resolve("run").resolve(scheduler + ".log");
     }
 
     private static SchedulerFailure failureOf(ThrowingRunnable r) {
@@ -300,7 +316,7 @@ class ScxProcessControllerTest {
         assertThat(f.exitCode()).isEqualTo(3);
         assertThat(f.detail()).isEqualTo("exited with code 3 before attaching (state=disabled ops=- enable_seq=0); "
                 + "it had already exited; the kernel default is back (state=disabled ops=- enable_seq=0); "
-                + "last output: libbpf: failed to load BPF program");
+                + "last output (" + log("scx_simple") + "): args:  | libbpf: failed to load BPF program");
         assertThat(c.current()).isEqualTo(ActiveScheduler.KERNEL_DEFAULT);
         assertThat(c.checkHealth()).isEmpty();
     }
@@ -314,7 +330,7 @@ class ScxProcessControllerTest {
         assertThat(f.exitCode()).isZero();
         assertThat(f.detail()).isEqualTo("did not attach within 2000 ms (state=disabled ops=- enable_seq=0, "
                 + "enable_seq before start 0); it exited on SIGINT; the kernel default is back "
-                + "(state=disabled ops=- enable_seq=0); last output: args: ");
+                + "(state=disabled ops=- enable_seq=0); last output (" + log("scx_simple") + "): args: ");
         assertThat(c.current()).isEqualTo(ActiveScheduler.KERNEL_DEFAULT);
     }
 
@@ -340,7 +356,7 @@ class ScxProcessControllerTest {
         // a fake scheduler has no kernel to unload it when it dies, so sysfs keeps "enabled" here
         assertThat(f.detail()).isEqualTo("scx_simple (pid " + a.pid() + ") would not stop: it ignored SIGINT and "
                 + "SIGTERM for 500 ms each; killed with SIGKILL; sysfs still says state=enabled ops=simple "
-                + "enable_seq=1 after 500 ms; last output: args: ");
+                + "enable_seq=1 after 500 ms; last output (" + log("scx_simple") + "): args: ");
         assertThat(ProcessHandle.of(a.pid()).filter(ProcessHandle::isAlive)).isEmpty();
     }
 
@@ -360,7 +376,8 @@ class ScxProcessControllerTest {
         assertThat(f.get().kind()).isEqualTo(Kind.EXITED);
         assertThat(f.get().exitCode()).isEqualTo(7);
         assertThat(f.get().detail()).isEqualTo("scx_simple (pid " + a.pid() + ") exited with code 7 while it should "
-                + "run; the kernel default is back; last output: EXIT: scheduler crashed");
+                + "run; the kernel default is back; last output (" + log("scx_simple") + "): args:  | EXIT: scheduler "
+                + "crashed");
         assertThat(c.current()).isEqualTo(ActiveScheduler.KERNEL_DEFAULT);
         assertThat(c.checkHealth()).isEmpty();
     }
@@ -381,7 +398,8 @@ class ScxProcessControllerTest {
         assertThat(f.get().exitCode()).isZero();
         assertThat(f.get().detail()).isEqualTo("the kernel disabled scx_simple (pid " + a.pid() + ") while it ran "
                 + "(state=disabled ops=- enable_seq=1 nr_rejected=0); it exited on SIGINT; the kernel default is "
-                + "back (state=disabled ops=- enable_seq=1); last output: EXIT: runnable task stall");
+                + "back (state=disabled ops=- enable_seq=1); last output (" + log("scx_simple") + "): args:  | EXIT: "
+                + "runnable task stall");
         assertThat(ProcessHandle.of(a.pid()).filter(ProcessHandle::isAlive)).isEmpty();
         assertThat(c.current()).isEqualTo(ActiveScheduler.KERNEL_DEFAULT);
         assertThat(c.checkHealth()).isEmpty();
@@ -415,7 +433,7 @@ class ScxProcessControllerTest {
         assertThat(c.current().managed()).isTrue();
         ActiveScheduler central = c.activate(SchedulerSpec.of("scx_central"));
 
-        assertThat(byHand.isAlive()).isFalse();
+        assertThat(byHand.toHandle().isAlive()).isFalse();
         assertThat(central.ops()).isEqualTo("central");
         assertThat(central.managed()).isTrue();
     }
@@ -430,7 +448,7 @@ class ScxProcessControllerTest {
         assertThat(c.checkHealth()).isEmpty();
         c.close();
 
-        assertThat(byHand.isAlive()).isFalse();
+        assertThat(byHand.toHandle().isAlive()).isFalse();
         assertThat(fake.state()).isEqualTo("disabled");
     }
 
@@ -440,8 +458,8 @@ class ScxProcessControllerTest {
         ScxProcessController c = controller(fake.config().withOrphanPolicy(OrphanPolicy.STOP));
 
         assertThat(c.current()).isEqualTo(ActiveScheduler.KERNEL_DEFAULT);
-        assertThat(byHand.isAlive()).isFalse();
-        assertThat(byHand.exitValue()).isZero();
+        assertThat(byHand.toHandle().isAlive()).isFalse();
+        assertThat(exitValue(byHand)).isZero();
     }
 
     @Test
@@ -494,5 +512,74 @@ class ScxProcessControllerTest {
                 true));
         next.deactivate();
         assertThat(h.isAlive()).isFalse();
+    }
+
+    @Test
+    void keptSchedulerWritesToALogFileNotToPipesOfTheJvm() throws Exception {
+        fake.script("scx_simple", "simple", CHATTY);
+        ScxProcessController c = controller();
+        ActiveScheduler a = c.activate(SchedulerSpec.of("scx_simple"));
+        c.close(true);
+
+        // a pipe would give it SIGPIPE once this JVM exits; a file does not
+        Path log = log("scx_simple");
+        for (int fd = 1; fd <= 2; fd++) {
+            Path target = Files.readSymbolicLink(Path.of("/proc", Long.toString(a.pid()), "fd", Integer.toString(fd)));
+            assertThat(target).as("fd %d of the kept scheduler", fd).isEqualTo(log);
+            assertThat(Files.isRegularFile(target)).isTrue();
+        }
+        assertThat(Files.readSymbolicLink(Path.of("/proc", Long.toString(a.pid()), "fd", "0")))
+                .isEqualTo(Path.of("/dev/null"));
+        assertThat(Files.getPosixFilePermissions(log)).isEqualTo(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        // it keeps writing after the controller is gone
+        assertThat(Poll.until(() -> readLog(log).contains("stats 3") && readLog(log).contains("err 3"),
+                Duration.ofSeconds(30), Duration.ofMillis(20))).as("stdout and stderr in %s", log).isTrue();
+        assertThat(ProcessHandle.of(a.pid()).map(ProcessHandle::isAlive)).contains(true);
+        assertThat(fake.state()).isEqualTo("enabled");
+
+        ScxProcessController next = controller(fake.config().withOrphanPolicy(OrphanPolicy.ADOPT));
+        next.deactivate();
+        assertThat(ProcessHandle.of(a.pid()).filter(ProcessHandle::isAlive)).isEmpty();
+        assertThat(fake.state()).isEqualTo("disabled");
+    }
+
+    @Test
+    void eachStartBeginsAFreshLog() throws Exception {
+        fake.script("scx_simple", "simple", CHATTY);
+        ScxProcessController c = controller();
+        c.activate(SchedulerSpec.of("scx_simple"));
+        Path log = log("scx_simple");
+        assertThat(Poll.until(() -> readLog(log).contains("stats 2"), Duration.ofSeconds(30), Duration.ofMillis(20)))
+                .isTrue();
+        c.deactivate();
+        fake.script("scx_simple", "simple", CRASH);
+        SchedulerFailure f = failureOf(() -> c.activate(SchedulerSpec.of("scx_simple")));
+        assertThat(f.detail()).endsWith("last output (" + log + "): args:  | libbpf: failed to load BPF program");
+        assertThat(readLog(log)).isEqualTo("args: \nlibbpf: failed to load BPF program\n");
+    }
+
+    @Test
+    void runDirThatCannotBeCreatedFallsBackToAPrivateTempDir() throws Exception {
+        Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
+        fake.script("scx_simple", "simple", ATTACH);
+        ActiveScheduler a = controller(fake.config().withRunDir(file.resolve("run"))).activate(
+                SchedulerSpec.of("scx_simple"));
+        Path out = Files.readSymbolicLink(Path.of("/proc", Long.toString(a.pid()), "fd", "1"));
+        assertThat(out.getFileName().toString()).isEqualTo("scx_simple.log");
+        assertThat(out.getParent().getFileName().toString()).startsWith("autosa-scx-");
+        assertThat(Files.getPosixFilePermissions(out.getParent())).isEqualTo(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        controller.close();
+        Files.delete(out);
+        Files.delete(out.getParent());
+    }
+
+    private static String readLog(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "";
+        }
     }
 }

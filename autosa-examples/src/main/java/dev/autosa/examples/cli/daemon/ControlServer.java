@@ -157,11 +157,13 @@ public final class ControlServer implements AutoCloseable {
         @Nullable ByteBuffer out;
         @Nullable Runnable afterSend;
         boolean handling;
+        final boolean busy;
 
-        Conn(SocketChannel channel, String peer, boolean privileged) {
+        Conn(SocketChannel channel, String peer, boolean privileged, boolean busy) {
             this.channel = channel;
             this.peer = peer;
             this.privileged = privileged;
+            this.busy = busy;
             this.deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CONNECTION_DEADLINE_MILLIS);
         }
     }
@@ -205,11 +207,16 @@ public final class ControlServer implements AutoCloseable {
     private void accept() throws IOException {
         SocketChannel ch;
         while ((ch = server.accept()) != null) {
-            if (selector.keys().size() > MAX_CONNECTIONS) {
-                LOG.warn("more than {} control connections open; refusing one", MAX_CONNECTIONS);
+            int open = selector.keys().size();
+            if (open > 2 * MAX_CONNECTIONS) {
+                // A flood: not even a polite refusal, to keep the daemon's memory bounded.
+                LOG.warn("more than {} control connections open; closing one", 2 * MAX_CONNECTIONS);
                 ch.close();
                 continue;
             }
+            // Over the limit: read the request like any other (closing with unread data would reset
+            // the client before it saw why), then answer "busy".
+            boolean busy = open > MAX_CONNECTIONS;
             String peer;
             boolean privileged;
             try {
@@ -222,7 +229,7 @@ public final class ControlServer implements AutoCloseable {
                 privileged = false;
             }
             ch.configureBlocking(false);
-            ch.register(selector, SelectionKey.OP_READ, new Conn(ch, peer, privileged));
+            ch.register(selector, SelectionKey.OP_READ, new Conn(ch, peer, privileged, busy));
         }
     }
 
@@ -254,6 +261,11 @@ public final class ControlServer implements AutoCloseable {
     private void dispatch(SelectionKey key, Conn c, byte[] bytes, int length) {
         key.interestOps(0);
         c.handling = true;
+        if (c.busy) {
+            respond(key, c, error("daemon busy: more than " + MAX_CONNECTIONS + " control connections open; try again"),
+                    null);
+            return;
+        }
         JsonObject request;
         String cmd;
         try {

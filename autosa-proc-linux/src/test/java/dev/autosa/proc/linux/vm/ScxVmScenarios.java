@@ -86,6 +86,7 @@ public final class ScxVmScenarios {
         } finally {
             c.close();
         }
+        scenario("kept scheduler survives close(true)", this::keptOnClose);
         scenario("stubborn scheduler stopped with SIGKILL", this::stubborn);
         scenario("orphan left alone, then adopted and stopped", this::orphanLeftAlone);
         scenario("orphan adopted at startup", () -> orphanAtStartup(OrphanPolicy.ADOPT));
@@ -126,6 +127,46 @@ public final class ScxVmScenarios {
         check(seq() > seq, "enable_seq advanced from " + seq);
         line("  switch took " + ms(took) + " ms (stop + start + verified)");
         return took;
+    }
+
+    /**
+     * close(true) leaves scx_simple attached, writing its statistics to the controller's log file
+     * (a pipe to this JVM would kill it with SIGPIPE once the JVM is gone); then it is stopped by pid.
+     */
+    private long keptOnClose() throws Exception {
+        Path runDir = Files.createTempDirectory("autosa-run");
+        ScxProcessController c = new ScxProcessController(ScxControllerConfig.ofDefaults()
+                .withTrustedDirs(List.of(bin)).withRunDir(runDir).withStartTimeout(Duration.ofSeconds(60))
+                .withStopTimeout(Duration.ofSeconds(10)));
+        ActiveScheduler a = c.activate(SchedulerSpec.of("scx_simple"));
+        long seq = seq();
+        c.close(true);
+        ProcessHandle h = ProcessHandle.of(a.pid()).orElseThrow();
+        Path log = runDir.resolve("scx_simple.log");
+        for (String fd : List.of("1", "2")) {
+            Path target = Files.readSymbolicLink(Path.of("/proc", Long.toString(a.pid()), "fd", fd));
+            check(target.equals(log) && Files.isRegularFile(target), "fd " + fd + " -> " + log + " but was " + target);
+        }
+        // scx_simple prints every second: wait (bounded) for two lines to prove it writes on
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (Files.readAllLines(log).size() < 2) {
+            check(h.isAlive(), "kept scx_simple alive while writing");
+            check(System.nanoTime() < deadline, "kept scx_simple wrote 2 lines to " + log + " within 120 s");
+            Thread.sleep(50);
+        }
+        line("  log " + log + ": " + Files.readAllLines(log).size() + " lines, last: "
+                + Files.readAllLines(log).get(Files.readAllLines(log).size() - 1));
+        check(h.isAlive(), "kept scx_simple alive after close(true)");
+        check(read("state").equals("enabled") && read("root/ops").equals("simple") && seq() == seq,
+                "still enabled, same attach");
+        new ProcessBuilder("kill", "-INT", Long.toString(a.pid())).start().waitFor();
+        h.onExit().get(30, TimeUnit.SECONDS);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!read("state").equals("disabled") && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+        check(read("state").equals("disabled"), "disabled after SIGINT by pid");
+        return 0;
     }
 
     /** A wrapper that blocks SIGINT and SIGTERM and execs the real scx_simple: the mask survives exec. */

@@ -46,7 +46,8 @@ class ScxVmTest {
         String text = Files.readString(report);
         assertThat(text).contains("PASS bare scx_simple attach", "PASS activate scx_simple",
                 "PASS switch scx_simple -> scx_central", "PASS switch scx_central -> scx_simple",
-                "PASS kill -9 reported as EXITED", "PASS stubborn scheduler stopped with SIGKILL",
+                "PASS kill -9 reported as EXITED", "PASS kept scheduler survives close(true)",
+                "PASS stubborn scheduler stopped with SIGKILL",
                 "PASS orphan left alone, then adopted and stopped", "PASS orphan adopted at startup",
                 "PASS orphan stopped at startup", "RESULT PASS");
     }

@@ -26,6 +26,7 @@ final class ByteScanner {
     private int lineNumber;
     private int tokenStart;
     private int tokenEnd;
+    private int lineStart;
 
     /** Starts over on the first {@code length} bytes of {@code bytes}. */
     void reset(byte[] bytes, int length) {
@@ -39,6 +40,11 @@ final class ByteScanner {
         tokenEnd = 0;
     }
 
+    /** Starts over on the same input. */
+    void rewind() {
+        reset(buf, limit);
+    }
+
     /** Moves to the next line; false at the end of the input. */
     boolean nextLine() {
         if (nextLineStart >= limit) {
@@ -46,6 +52,7 @@ final class ByteScanner {
         }
         int i = nextLineStart;
         pos = i;
+        lineStart = i;
         while (i < limit && buf[i] != '\n') {
             i++;
         }
@@ -55,6 +62,24 @@ final class ByteScanner {
         tokenStart = pos;
         tokenEnd = pos;
         return true;
+    }
+
+    /** Offset of the current line's first byte (a hint for {@link #seekLine} on the next read). */
+    int lineStart() {
+        return lineStart;
+    }
+
+    /**
+     * Jumps to the line that starts at {@code offset}, numbered {@code number}, as if
+     * {@link #nextLine()} had just reached it; false (and nothing moves) when no line starts there.
+     */
+    boolean seekLine(int offset, int number) {
+        if (offset < 0 || offset >= limit || (offset > 0 && buf[offset - 1] != '\n')) {
+            return false;
+        }
+        nextLineStart = offset;
+        lineNumber = number - 1;
+        return nextLine();
     }
 
     /** One-based number of the current line, for error messages. */

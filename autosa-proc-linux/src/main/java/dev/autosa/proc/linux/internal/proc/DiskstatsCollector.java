@@ -66,7 +66,7 @@ final class DiskstatsCollector extends FileCollector {
         }
         // No disks at all (a container without block devices) is a true zero; disks without a
         // baseline yet (first tick, just appeared) or a file of garbage are not.
-        if (elapsedNanos > 0 && (contributing > 0 || (present == 0 && parser.malformedLines() == 0))) {
+        if (elapsedNanos > 0 && !parser.overflowed() && (contributing > 0 || (present == 0 && parser.malformedLines() == 0))) {
             sink.put(MetricKey.IO_READ_BYTES_PER_SEC, readBytes);
             sink.put(MetricKey.IO_WRITE_BYTES_PER_SEC, writeBytes);
             sink.put(MetricKey.IO_OPS_PER_SEC, ops);

@@ -25,6 +25,12 @@ final class DiskstatsParser {
     /** Kernels since 2.6 print 11 numbers for disks; later ones append discard and flush fields. */
     private static final int MIN_COLUMNS = 11;
 
+    /**
+     * Devices kept at most: far beyond real machines' whole disks, small enough that the table
+     * (and the linear name lookup, which is quadratic over a read) stays bounded on a corrupt file.
+     */
+    static final int MAX_DEVICES = 16_384;
+
     private final DeviceFilter filter;
     private byte[][] names = new byte[4][];
     private boolean[] used = new boolean[4];
@@ -34,6 +40,7 @@ final class DiskstatsParser {
     private long[] values = new long[4 * FIELDS];
     private int slots;
     private int malformed;
+    private boolean overflowed;
 
     DiskstatsParser(DeviceFilter filter) {
         this.filter = filter;
@@ -42,6 +49,7 @@ final class DiskstatsParser {
     void parse(ByteScanner s, ProblemSink problems) {
         Arrays.fill(seen, false);
         malformed = 0;
+        overflowed = false;
         while (s.nextLine()) {
             if (!s.nextToken()) {
                 continue;
@@ -67,6 +75,11 @@ final class DiskstatsParser {
             }
             if (slot < 0) {
                 slot = add(buf, from, to);
+                if (slot < 0) {
+                    problems.problem(s.lineNumber(), "more than " + MAX_DEVICES + " devices; the rest are not read");
+                    overflowed = true;
+                    break;
+                }
             }
             seen[slot] = true;
             lines[slot] = s.lineNumber();
@@ -111,7 +124,7 @@ final class DiskstatsParser {
         return -1;
     }
 
-    /** Takes a slot that was free before this read (never one vacated during it) for a new device. */
+    /** Takes a slot that was free before this read (never one vacated during it) for a new device; -1 when full. */
     private int add(byte[] buf, int from, int to) {
         int slot = -1;
         for (int i = 0; i < slots; i++) {
@@ -121,8 +134,11 @@ final class DiskstatsParser {
             }
         }
         if (slot < 0) {
+            if (slots == MAX_DEVICES) {
+                return -1;
+            }
             if (slots == names.length) {
-                int size = slots * 2;
+                int size = Math.min(slots * 2, MAX_DEVICES);
                 names = Arrays.copyOf(names, size);
                 used = Arrays.copyOf(used, size);
                 seen = Arrays.copyOf(seen, size);
@@ -135,6 +151,11 @@ final class DiskstatsParser {
         names[slot] = Arrays.copyOfRange(buf, from, to);
         used[slot] = true;
         return slot;
+    }
+
+    /** Whether the last read listed more than {@link #MAX_DEVICES} devices: its sums would be partial. */
+    boolean overflowed() {
+        return overflowed;
     }
 
     /** Lines of the last read that could not be attributed to a device. */

@@ -75,6 +75,11 @@ abstract class FileCollector implements AutoCloseable {
      */
     abstract void parseAndWrite(ByteScanner s, long elapsedNanos, MetricSink sink);
 
+    /** The largest read buffer this collector holds, in bytes (for the memory-bound tests). */
+    int bufferCapacity() {
+        return file.bufferCapacity();
+    }
+
     /** The time of the tick being collected. */
     final long now() {
         return nowNanos;

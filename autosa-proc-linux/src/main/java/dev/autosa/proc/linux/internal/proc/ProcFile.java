@@ -73,6 +73,11 @@ final class ProcFile implements AutoCloseable {
         return lastError;
     }
 
+    /** The bytes this file holds on to for reading (the larger of its two buffers); at most {@link #MAX_SIZE}. */
+    int bufferCapacity() {
+        return Math.max(direct.capacity(), bytes.length);
+    }
+
     /** The content of the last successful read; valid up to the returned length. */
     byte[] bytes() {
         return bytes;

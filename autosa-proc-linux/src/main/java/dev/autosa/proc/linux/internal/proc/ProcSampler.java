@@ -74,6 +74,15 @@ public final class ProcSampler implements AutoCloseable {
         return n;
     }
 
+    /** The largest read buffer held for any file, in bytes; never above {@link ProcFile#MAX_SIZE}. */
+    int largestBuffer() {
+        int max = stat.bufferCapacity();
+        for (FileCollector c : others) {
+            max = Math.max(max, c.bufferCapacity());
+        }
+        return max;
+    }
+
     @Override
     public void close() {
         stat.close();

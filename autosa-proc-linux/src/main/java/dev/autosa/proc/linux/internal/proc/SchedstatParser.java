@@ -44,6 +44,10 @@ final class SchedstatParser {
                 if (runDelay < 0) {
                     problems.problem(s.lineNumber(), "cpu line has no valid run_delay (field " + RUN_DELAY_FIELD + ")");
                     valid = false;
+                } else if (runDelaySum > Long.MAX_VALUE - runDelay) {
+                    // Wrapping would turn the sum into a bogus (even backwards) counter.
+                    problems.problem(s.lineNumber(), "sum of run_delay overflows");
+                    valid = false;
                 } else {
                     runDelaySum += runDelay;
                 }

@@ -104,22 +104,28 @@ final class StatCollector extends FileCollector {
         if (!ok) {
             return;
         }
-        long user = deltas[StatParser.USER] + deltas[StatParser.NICE];
-        long system = deltas[StatParser.SYSTEM] + deltas[StatParser.IRQ] + deltas[StatParser.SOFTIRQ];
-        long idle = deltas[StatParser.IDLE];
-        long iowait = deltas[StatParser.IOWAIT];
-        long steal = deltas[StatParser.STEAL];
-        long busy = user + system + steal;
-        long total = busy + idle + iowait;
-        if (total <= 0) {
+        // Summed as doubles: two deltas near Long.MAX_VALUE (a corrupt or hostile file) overflow a
+        // long into a negative share. Each part is >= 0 and at most the total, so shares stay in 0..1.
+        double user = (double) deltas[StatParser.USER] + deltas[StatParser.NICE];
+        double system = (double) deltas[StatParser.SYSTEM] + deltas[StatParser.IRQ] + deltas[StatParser.SOFTIRQ];
+        double idle = deltas[StatParser.IDLE];
+        double iowait = deltas[StatParser.IOWAIT];
+        double steal = deltas[StatParser.STEAL];
+        double busy = user + system + steal;
+        double t = busy + idle + iowait;
+        if (t <= 0) {
             return;
         }
-        double t = total;
-        sink.put(MetricKey.CPU_BUSY, busy / t);
-        sink.put(MetricKey.CPU_USER, user / t);
-        sink.put(MetricKey.CPU_SYSTEM, system / t);
-        sink.put(MetricKey.CPU_IOWAIT, iowait / t);
-        sink.put(MetricKey.CPU_STEAL, steal / t);
+        sink.put(MetricKey.CPU_BUSY, Math.min(busy / t, 1));
+        sink.put(MetricKey.CPU_USER, Math.min(user / t, 1));
+        sink.put(MetricKey.CPU_SYSTEM, Math.min(system / t, 1));
+        sink.put(MetricKey.CPU_IOWAIT, Math.min(iowait / t, 1));
+        sink.put(MetricKey.CPU_STEAL, Math.min(steal / t, 1));
+    }
+
+    @Override
+    int bufferCapacity() {
+        return Math.max(super.bufferCapacity(), loadavg.bufferCapacity());
     }
 
     @Override

@@ -20,6 +20,11 @@ final class StatParser {
     static final int IRQ = 5;
     static final int SOFTIRQ = 6;
     static final int STEAL = 7;
+    /**
+     * More per-CPU lines than any kernel supports (NR_CPUS is at most 8192 today): the rest are not
+     * kept, so a corrupt file cannot grow the per-CPU tables without bound.
+     */
+    static final int MAX_CPUS = 16_384;
     /** Every kernel since 2.6.11 has steal; guest fields are optional (and already counted in user/nice). */
     static final int MIN_FIELDS = 8;
 
@@ -104,6 +109,11 @@ final class StatParser {
         long id = s.tokenAsLong(CPU.length);
         if (id < 0 || id > Integer.MAX_VALUE) {
             problems.problem(s.lineNumber(), "cpu line with a malformed cpu number");
+            cpusValid = false;
+            return;
+        }
+        if (cpuCount == MAX_CPUS) {
+            problems.problem(s.lineNumber(), "more than " + MAX_CPUS + " per-cpu lines");
             cpusValid = false;
             return;
         }

@@ -1,49 +1,48 @@
 // SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
 package dev.autosa.proc.linux.internal.scx;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The process of a scheduler this controller manages: one it started (with its exit code and
- * output) or one it adopted (a pid only).
+ * output log) or one it adopted (a pid only).
  */
 public final class SchedulerProcess {
 
-    private static final int TAIL_LINES = 20;
+    private static final int TAIL_LINES = 5;
+    /**
+     * How long to wait for the JDK to record the exit status of a child the kernel already shows
+     * as gone: the reaper thread reaps it first ({@link ProcessHandle#isAlive()} turns false) and
+     * records the status in the {@link Process} a moment later, a moment that grows under load.
+     */
+    private static final long EXIT_STATUS_WAIT_MS = 10_000;
 
     private final String name;
     private final ProcessHandle handle;
     private final @Nullable Process process;
-    private final OutputTail stdout;
-    private final OutputTail stderr;
-    private final boolean started;
+    private final @Nullable SchedulerLog log;
     private long enableSeq;
 
-    private SchedulerProcess(String name, ProcessHandle handle, @Nullable Process process, OutputTail stdout,
-            OutputTail stderr, boolean started) {
+    private SchedulerProcess(String name, ProcessHandle handle, @Nullable Process process,
+            @Nullable SchedulerLog log) {
         this.name = name;
         this.handle = handle;
         this.process = process;
-        this.stdout = stdout;
-        this.stderr = stderr;
-        this.started = started;
+        this.log = log;
         this.enableSeq = -1;
     }
 
-    /** Wraps a child just started; its output is drained from now on. */
-    public static SchedulerProcess started(String name, Process process) {
-        String thread = "autosa-" + name + "-" + process.pid();
-        return new SchedulerProcess(name, process.toHandle(), process,
-                OutputTail.start(process.getInputStream(), TAIL_LINES, thread + "-out"),
-                OutputTail.start(process.getErrorStream(), TAIL_LINES, thread + "-err"), true);
+    /** Wraps a child just started, whose stdout and stderr go to {@code log}. */
+    public static SchedulerProcess started(String name, Process process, SchedulerLog log) {
+        return new SchedulerProcess(name, process.toHandle(), process, log);
     }
 
     /** Wraps a process someone else started. */
     public static SchedulerProcess adopted(String name, ProcessHandle handle) {
-        return new SchedulerProcess(name, handle, null, OutputTail.none(), OutputTail.none(), false);
+        return new SchedulerProcess(name, handle, null, null);
     }
 
     public String name() {
@@ -60,7 +59,11 @@ public final class SchedulerProcess {
 
     /** True when this controller started it (not adopted). */
     public boolean started() {
-        return started;
+        return process != null;
+    }
+
+    public @Nullable SchedulerLog log() {
+        return log;
     }
 
     public boolean isAlive() {
@@ -76,12 +79,24 @@ public final class SchedulerProcess {
         enableSeq = value;
     }
 
-    /** The exit code once it exited, if it is our child (a signal shows as 128 + signal number). */
+    /**
+     * The exit code once it exited, if it is our child (a signal shows as 128 + signal number).
+     * When the process is gone but the JDK has not recorded its status yet, waits for it (bounded).
+     */
     public OptionalInt exitCode() {
-        if (process == null || process.isAlive()) {
+        Process p = process;
+        if (p == null || handle.isAlive()) {
             return OptionalInt.empty();
         }
-        return OptionalInt.of(process.exitValue());
+        try {
+            if (!p.waitFor(EXIT_STATUS_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                return OptionalInt.empty();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return p.isAlive() ? OptionalInt.empty() : OptionalInt.of(p.exitValue());
+        }
+        return OptionalInt.of(p.exitValue());
     }
 
     public @Nullable Integer exitCodeOrNull() {
@@ -89,22 +104,17 @@ public final class SchedulerProcess {
         return code.isPresent() ? code.getAsInt() : null;
     }
 
-    /**
-     * The last output lines for a failure report: stderr (where libbpf and the sched_ext exit
-     * reason go), else stdout; "no output" when there is none.
-     */
+    /** The last lines of its output (stdout and stderr together) for a failure report. */
     public String outputTail() {
-        stderr.awaitEnd(200);
-        stdout.awaitEnd(200);
-        List<String> lines = new ArrayList<>(stderr.lines());
-        if (lines.isEmpty()) {
-            lines = stdout.lines();
+        SchedulerLog l = log;
+        if (l == null) {
+            return "output unknown (not started by AutoSA)";
         }
+        List<String> lines = l.lastLines(TAIL_LINES);
         if (lines.isEmpty()) {
-            return started ? "no output" : "output unknown (not started by AutoSA)";
+            return "no output (" + l.file() + ")";
         }
-        List<String> last = lines.subList(Math.max(0, lines.size() - 5), lines.size());
-        return "last output: " + String.join(" | ", last);
+        return "last output (" + l.file() + "): " + String.join(" | ", lines);
     }
 
     @Override

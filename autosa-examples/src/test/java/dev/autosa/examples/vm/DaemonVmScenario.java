@@ -1,0 +1,325 @@
+// SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
+package dev.autosa.examples.vm;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs in the scx-vm guest for {@link DaemonVmIT}: starts the daemon jar in auto mode with short
+ * timings and a preference table of the kernel-tree schedulers, puts a real CPU load on the guest,
+ * polls {@code autosa status --json} until the kernel really runs scx_simple, then {@code autosa
+ * stop}s it. Records the state sequence (daemon's view and sysfs) and exits 0 when every step
+ * passed. The guest is emulated (10-50x slower), so only states and their order are checked.
+ *
+ * <p>Arguments: the autosa jar, the report file, a writable work directory.
+ */
+public final class DaemonVmScenario {
+
+    private static final Path SYSFS = Path.of("/sys/kernel/sched_ext");
+    private static final Path SOCKET = Path.of("/tmp/autosa-vm/autosa.sock");
+    private static final long STEP_TIMEOUT_SECS = 600;
+
+    private final Path jar;
+    private final Path work;
+    private final Path bin;
+    private final List<String> report = new ArrayList<>();
+    private final List<String> sequence = new ArrayList<>();
+    private int failures;
+    private @Nullable Process daemon;
+    private @Nullable Process stress;
+
+    private DaemonVmScenario(Path jar, Path work, Path bin) {
+        this.jar = jar;
+        this.work = work;
+        this.bin = bin;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(args[0]);
+        Path reportFile = Path.of(args[1]);
+        Path work = Path.of(args[2]);
+        Path bin = Path.of(System.getenv().getOrDefault("SCX_VM_CACHE", "/var/cache/scx-vm"), "bin");
+        DaemonVmScenario s = new DaemonVmScenario(jar, work, bin);
+        try {
+            s.run();
+        } finally {
+            s.cleanUp();
+            Files.createDirectories(reportFile.toAbsolutePath().getParent());
+            Files.write(reportFile, s.report, StandardCharsets.UTF_8);
+        }
+        System.exit(s.failures == 0 ? 0 : 1);
+    }
+
+    private void run() throws Exception {
+        line("kernel " + System.getProperty("os.version") + ", schedulers from " + bin + ", jar " + jar);
+        line("sysfs before: " + sysfs());
+        record(null);
+        Path config = work.resolve("autosa.conf");
+        Files.createDirectories(work);
+        Files.writeString(config, String.join("\n",
+                "# written by DaemonVmScenario: short timings for an emulated guest",
+                "collection_interval_secs = 1",
+                "aggregation_window_secs = 10",
+                "warmup_secs = 5",
+                "stability_period_secs = 2",
+                "min_switch_interval_secs = 5",
+                "min_confidence_threshold = 0.6",
+                "mode = auto",
+                "scx_trusted_dirs = " + bin,
+                "scx_start_timeout_secs = 120",
+                "scx_stop_timeout_secs = 30",
+                "prefer.idle =",
+                "prefer.cpu-bound = scx_simple",
+                "prefer.mixed = scx_simple",
+                "prefer.memory-bound = scx_simple",
+                "prefer.io-bound = scx_flatcg",
+                "prefer.latency-sensitive = scx_central",
+                ""), StandardCharsets.UTF_8);
+        line("config " + config + ":");
+        Files.readAllLines(config).forEach(l -> line("  | " + l));
+
+        if (!step("daemon up in auto mode", this::daemonUp)) {
+            return;
+        }
+        stress = new ProcessBuilder("stress-ng", "--cpu", "2", "--timeout", "900s")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        line("stress-ng --cpu 2 started (pid " + stress.pid() + ")");
+        step("kernel runs scx_simple by the daemon", this::untilSimple);
+        step("autosa stop restored the kernel default", this::stop);
+        line("state sequence: " + String.join(" -> ", sequence));
+        line("sysfs after: " + sysfs());
+        line("RESULT " + (failures == 0 ? "PASS" : "FAIL (" + failures + " steps failed)"));
+    }
+
+    private void daemonUp() throws Exception {
+        Path log = work.resolve("daemon.log");
+        List<String> cmd = java("start", "--mode", "auto", "--config", work.resolve("autosa.conf").toString(),
+                "--socket", SOCKET.toString(), "--no-jmx");
+        line("$ " + String.join(" ", cmd));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        daemon = p;
+        JsonObject s = poll("the daemon answering status with 2 ticks", () -> {
+            check(p.isAlive(), "daemon alive (log: " + tail(log) + ")");
+            JsonObject st = status();
+            return st != null && st.get("ticks").getAsLong() >= 2 ? st : null;
+        });
+        line("  mode " + s.get("mode").getAsString() + ": " + s.get("modeReason").getAsString());
+        line("  providers " + s.get("providers"));
+        check(s.get("mode").getAsString().equals("auto"), "mode auto");
+        // no state check here: in the emulated guest the daemon's own start-up (and the status
+        // JVMs) can already look cpu-bound and switch before the load starts; the sequence says
+        record(s);
+    }
+
+    private void untilSimple() throws Exception {
+        JsonObject s = poll("the kernel running scx_simple", () -> {
+            check(daemon != null && daemon.isAlive(), "daemon alive");
+            JsonObject st = status();
+            if (st != null) {
+                record(st);
+            }
+            boolean kernel = read("state").equals("enabled") && read("root/ops").equals("simple");
+            JsonObject a = st == null ? null : st.getAsJsonObject("active");
+            boolean daemonSays = a != null && "scx_simple".equals(string(a.get("scheduler")))
+                    && a.get("managed").getAsBoolean();
+            return kernel && daemonSays ? st : null;
+        });
+        line("  sysfs: " + sysfs());
+        line("  lastSwitch: " + s.get("lastSwitch"));
+        line("  lastDecision: " + s.get("lastDecision"));
+        JsonObject a = s.getAsJsonObject("active");
+        long pid = a.get("pid").getAsLong();
+        check(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "scx_simple pid " + pid + " alive");
+        String comm = Files.readString(Path.of("/proc", Long.toString(pid), "comm")).trim();
+        check(comm.equals("scx_simple"), "pid " + pid + " is scx_simple but was " + comm);
+        Path out = Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "fd", "1"));
+        line("  scx_simple's stdout: " + out);
+        check(Files.isRegularFile(out), "scheduler output goes to a file");
+        int first = sequence.indexOf(sequence.stream().filter(e -> e.contains("kernel=disabled")).findFirst()
+                .orElse("-"));
+        int simple = indexOfLast("kernel=enabled(simple)");
+        check(first == 0 && simple > first, "kernel default (before the daemon) seen before scx_simple");
+    }
+
+    private void stop() throws Exception {
+        Process p = daemon;
+        check(p != null, "daemon started");
+        List<String> cmd = java("stop", "--socket", SOCKET.toString());
+        line("$ " + String.join(" ", cmd));
+        Process stop = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(stop.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        check(stop.waitFor(STEP_TIMEOUT_SECS, TimeUnit.SECONDS), "autosa stop returned");
+        line("  autosa stop (exit " + stop.exitValue() + "): " + out);
+        check(stop.exitValue() == 0, "autosa stop exit 0");
+        check(p.waitFor(STEP_TIMEOUT_SECS, TimeUnit.SECONDS), "daemon exited");
+        line("  daemon exit code " + p.exitValue());
+        check(p.exitValue() == 0, "daemon exit 0");
+        check(ProcessHandle.of(p.pid()).filter(ProcessHandle::isAlive).isEmpty(), "daemon process gone");
+        String state = read("state");
+        record(null);
+        line("  sysfs: " + sysfs());
+        check(state.equals("disabled"), "state disabled after stop but was " + state);
+        check(!Files.exists(SOCKET), "socket removed");
+    }
+
+    private void cleanUp() {
+        Process s = stress;
+        if (s != null && s.isAlive()) {
+            s.destroy();
+            try {
+                s.waitFor(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Process d = daemon;
+        if (d != null && d.isAlive()) {
+            line("cleanup: daemon still alive, SIGTERM");
+            d.destroy();
+            try {
+                d.waitFor(120, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            line("daemon log tail:");
+            List<String> lines = Files.readAllLines(work.resolve("daemon.log"));
+            lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(l -> line("  | " + l));
+        } catch (IOException e) {
+            line("  (no daemon log: " + e + ")");
+        }
+    }
+
+    /** {@code autosa status --json} through the CLI, or null when the daemon does not answer (yet). */
+    private @Nullable JsonObject status() throws Exception {
+        Process p = new ProcessBuilder(java("status", "--json", "--socket", SOCKET.toString()))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(STEP_TIMEOUT_SECS, TimeUnit.SECONDS) || p.exitValue() != 0 || out.isBlank()) {
+            return null;
+        }
+        JsonElement e = JsonParser.parseString(out);
+        JsonObject o = e.getAsJsonObject();
+        return o.has("status") ? o.getAsJsonObject("status") : o;
+    }
+
+    /** Appends the daemon's view and the kernel's to the sequence when either changed. */
+    private void record(@Nullable JsonObject s) {
+        String kernel = read("state") + (read("root/ops").isEmpty() ? "" : "(" + read("root/ops") + ")");
+        String view;
+        if (s == null) {
+            view = daemon == null ? "no daemon yet" : "daemon gone";
+        } else {
+            JsonObject a = s.getAsJsonObject("active");
+            view = "workload=" + string(s.get("workload")) + " recommended=" + string(s.get("recommended"))
+                    + " active=" + a.get("display").getAsString() + (a.get("managed").getAsBoolean() ? "[managed]" : "");
+        }
+        String entry = "[" + view + " | kernel=" + kernel + "]";
+        if (sequence.isEmpty() || !sequence.get(sequence.size() - 1).equals(entry)) {
+            sequence.add(entry);
+            line("  state: " + entry);
+        }
+    }
+
+    private int indexOfLast(String part) {
+        for (int i = sequence.size() - 1; i >= 0; i--) {
+            if (sequence.get(i).contains(part)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private List<String> java(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:-UsePerfData",
+                "-jar", jar.toString()));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    @FunctionalInterface
+    private interface Probe<T> {
+        @Nullable T get() throws Exception;
+    }
+
+    /** Polls {@code probe} until it returns a value, for at most {@value #STEP_TIMEOUT_SECS} s. */
+    private static <T> T poll(String what, Probe<T> probe) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STEP_TIMEOUT_SECS);
+        while (true) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            check(System.nanoTime() < deadline, what + " within " + STEP_TIMEOUT_SECS + " s");
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+        }
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private boolean step(String name, Step step) {
+        line("== " + name);
+        try {
+            step.run();
+            line("PASS " + name);
+            return true;
+        } catch (Exception | AssertionError e) {
+            failures++;
+            line("FAIL " + name + ": " + e);
+            return false;
+        }
+    }
+
+    private static void check(boolean ok, String what) {
+        if (!ok) {
+            throw new AssertionError("expected: " + what);
+        }
+    }
+
+    private static String string(@Nullable JsonElement e) {
+        return e == null || e.isJsonNull() ? "-" : e.isJsonPrimitive() ? e.getAsString() : e.toString();
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private static String sysfs() {
+        return "state=" + read("state") + " ops=" + (read("root/ops").isEmpty() ? "-" : read("root/ops"))
+                + " enable_seq=" + read("enable_seq") + " nr_rejected=" + read("nr_rejected");
+    }
+
+    private static String read(String file) {
+        try {
+            return Files.readString(SYSFS.resolve(file)).trim();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private void line(String s) {
+        System.out.println(s);
+        report.add(s);
+    }
+}
