@@ -105,7 +105,8 @@ public final class DefaultClassifier implements WorkloadClassifier {
      * latency-sensitive p10 34k (cap1), 36k (cap2, cap3); cpu-bound max 14k and p50 6.4k (cap1, other
      * builds running), 5.8k (cap3); idle max 6k, bursty max 9.7k. (I/O completions wake tasks too:
      * io-bound and mixed run at 34k-57k, hence I/O ticks take precedence over wake-ups.) A
-     * whole-machine rate measured on 2 CPUs: it should scale with the CPU count (a per-CPU metric key would make it portable).
+     * whole-machine rate measured on 2 CPUs: it should scale with the CPU count (a per-CPU metric
+     * key would make it portable).
      * Wake-ups on busy CPUs count as latency-sensitive, not cpu-bound (the former "latency max CPU"
      * gate of 85% is gone): the latency phases ran at CPU p10 1.00 (cap1) and 0.81 (cap2) because
      * other builds shared the machine, and a latency workload on a loaded machine is still one.
