@@ -17,6 +17,12 @@ public interface WindowView {
     /** Ticks the full window holds: aggregation window / collection interval. */
     int capacity();
 
+    /**
+     * How many ticks have entered this window since it was created: grows by one per tick (also
+     * once the window is full), so a stateful classifier can tell a new tick from a repeated call.
+     */
+    long sequence();
+
     /** The collection interval: the nominal time between two ticks. */
     Duration interval();
 

@@ -9,7 +9,6 @@ import dev.autosa.api.WorkloadClassifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The built-in rule-based classifier. Each workload class has a per-tick signal (a metric above a
@@ -37,9 +36,10 @@ import java.util.Locale;
  * not idle at all), "cap3" is lab/captures/2026-11-25-c-2cpu.tar.gz; values are p10/p50/p90 over a
  * phase's settled ticks, printed by {@code lab/score.sh --metrics CAPTURE}.
  *
- * <p>The reasons quote the numbers, e.g. {@code "cpu busy > 70% for 32 of 40 ticks (mean 93%)"}.
- * The same verdict on an unchanged window returns the same instance, so a steady state allocates
- * nothing.
+ * <p>The reasons quote the thresholds and counts, e.g. {@code "cpu busy > 70% for 32 of 40 ticks"}:
+ * exact functions of the numbers the verdict is cached on, so the same counts return the same
+ * instance (a steady state allocates nothing) and a reason never shows a stale value. The window's
+ * means are in {@code status()}.
  */
 public final class DefaultClassifier implements WorkloadClassifier {
 
@@ -156,13 +156,13 @@ public final class DefaultClassifier implements WorkloadClassifier {
     private final int[] ringSums = new int[FLAGS];
     private int ringHead;
     private int ringSize;
-    private int lastWindowTicks;
+    private long lastSequence = -1;
 
     private final int[] counts = new int[CLASSES.length];
     private final double[] scores = new double[CLASSES.length];
     // The numbers the last verdict was built from; equal numbers give the same (cached) verdict.
-    private final int[] facts = new int[10];
-    private final int[] lastFacts = new int[10];
+    private final int[] facts = new int[8];
+    private final int[] lastFacts = new int[8];
     private Classification last = WARMING_UP;
 
     @Override
@@ -200,8 +200,6 @@ public final class DefaultClassifier implements WorkloadClassifier {
             counts[MEM] = ringSums[4];
             counts[LAT] = ringSums[9];
             counts[MIX] = ringSums[10];
-            facts[8] = percent(orZero(w.recentMean(MetricKey.CPU_BUSY, n)));
-            facts[9] = percent(meanIowait);
         } else {
             // This classifier has not followed the window tick by tick (e.g. it is handed a filled
             // window in a test): score the whole window with shares and gates instead.
@@ -222,16 +220,15 @@ public final class DefaultClassifier implements WorkloadClassifier {
             double fCtx = (double) ctx / n;
             double fBusy = (double) busy / n;
             double notMem = 1 - fMem;
+            // Only ticks with a CPU reading can be idle ones (the first tick has no rates).
             counts[IDLE] = fIo < MINOR_SHARE && fMem < MINOR_SHARE && fCtx < MINOR_SHARE && fBusy < MINOR_SHARE
-                    ? n - notIdle : 0;
+                    ? w.count(MetricKey.CPU_BUSY) - notIdle : 0;
             counts[CPU] = meanIowait < CPU_BOUND_MAX_IOWAIT && fIo < MINOR_SHARE
                     ? (int) Math.round(busy * (1 - Math.max(fMem, fCtx))) : 0;
             counts[IO] = meanBusy < IO_BOUND_MAX_CPU ? (int) Math.round(io * notMem) : 0;
             counts[MEM] = mem;
             counts[LAT] = fIo < MINOR_SHARE && fMem < MINOR_SHARE ? ctx : 0;
             counts[MIX] = (int) Math.round(Math.min(halfBusy, io) * notMem);
-            facts[8] = percent(meanBusy);
-            facts[9] = percent(meanIowait);
         }
 
         int winner = 0;
@@ -271,27 +268,19 @@ public final class DefaultClassifier implements WorkloadClassifier {
         List<String> reasons = new ArrayList<>(3);
         String of = " for " + counts[winner] + " of " + n + " ticks";
         switch (winner) {
-            case IDLE -> reasons.add("cpu busy <= " + pct(CPU_IDLE) + of + " (mean " + pct(w.recentMean(MetricKey.CPU_BUSY, n)) + ")");
+            case IDLE -> reasons.add("cpu busy <= " + pct(CPU_IDLE) + of);
             case CPU -> {
-                reasons.add("cpu busy > " + pct(CPU_BUSY) + of + " (mean " + pct(w.recentMean(MetricKey.CPU_BUSY, n)) + ")");
-                reasons.add("iowait mean " + pct(w.recentMean(MetricKey.CPU_IOWAIT, n)) + " < " + pct(CPU_BOUND_MAX_IOWAIT));
+                reasons.add("cpu busy > " + pct(CPU_BUSY) + of);
+                reasons.add("iowait mean below " + pct(CPU_BOUND_MAX_IOWAIT));
             }
-            case IO -> {
-                reasons.add("i/o wait signal (iowait > " + pct(IOWAIT) + ", disk util > " + pct(IO_UTIL)
-                        + " or psi io > " + pct(PSI_IO_SOME) + ")" + of);
-                reasons.add("iowait mean " + pct(w.recentMean(MetricKey.CPU_IOWAIT, n)) + ", busiest disk util mean "
-                        + pct(w.recentMean(MetricKey.IO_UTIL, n)) + ", cpu busy mean " + pct(w.recentMean(MetricKey.CPU_BUSY, n)));
-            }
+            case IO -> reasons.add("i/o wait (iowait > " + pct(IOWAIT) + ", disk util > " + pct(IO_UTIL)
+                    + " or psi io > " + pct(PSI_IO_SOME) + ") at cpu busy <= " + pct(IO_BOUND_MAX_CPU) + of);
             case MEM -> reasons.add("memory pressure (psi mem > " + pct(PSI_MEM_SOME) + ", major faults > "
                     + (int) MAJOR_FAULTS_PER_SEC + "/s, swap > " + (int) SWAP_PER_SEC + " pages/s or faults > "
-                    + (int) PGFAULTS_PER_SEC + "/s)" + of + " (psi mem mean " + pct(w.recentMean(MetricKey.PSI_MEM_SOME, n))
-                    + ", faults mean " + rate(w.recentMean(MetricKey.MEM_PGFAULTS_PER_SEC, n)) + "/s)");
-            case LAT -> reasons.add("context switches > " + (int) CTX_SWITCHES_PER_SEC + "/s" + of + " (mean "
-                    + rate(w.recentMean(MetricKey.SCHED_CTX_SWITCHES_PER_SEC, n)) + "/s, cpu mean "
-                    + pct(w.recentMean(MetricKey.CPU_BUSY, n)) + ")");
-            case MIX -> reasons.add("cpu busy > " + pct(CPU_HALF_BUSY) + " together with i/o wait" + of
-                    + " (cpu mean " + pct(w.recentMean(MetricKey.CPU_BUSY, n)) + ", iowait mean "
-                    + pct(w.recentMean(MetricKey.CPU_IOWAIT, n)) + ")");
+                    + (int) PGFAULTS_PER_SEC + "/s)" + of);
+            case LAT -> reasons.add("context switches > " + (int) CTX_SWITCHES_PER_SEC + "/s without i/o or memory"
+                    + " pressure" + of);
+            case MIX -> reasons.add("cpu busy > " + pct(CPU_HALF_BUSY) + " together with i/o wait" + of);
             default -> throw new IllegalStateException("unknown class " + winner);
         }
         if (runnerUp >= 0 && counts[runnerUp] > 0) {
@@ -306,21 +295,22 @@ public final class DefaultClassifier implements WorkloadClassifier {
     }
 
     /**
-     * Adds the newest tick's signals to the ring. The engine classifies once per tick; a window that
-     * did not grow during warm-up is the same tick again and is not added twice, a window that
-     * shrank is a new one and restarts the ring.
+     * Adds the newest tick's signals to the ring, once per tick (by the window's sequence number:
+     * a repeated call for the same tick adds nothing). A window this classifier did not follow
+     * tick by tick (another window, a gap) restarts the ring.
      */
     private void observe(WindowView w, int scored) {
-        int n = w.ticks();
-        if (ring.length != scored || n < lastWindowTicks) {
+        long sequence = w.sequence();
+        if (sequence == lastSequence && ring.length == scored) {
+            return;
+        }
+        if (ring.length != scored || sequence != lastSequence + 1) {
             ring = new short[scored];
             Arrays.fill(ringSums, 0);
             ringHead = 0;
             ringSize = 0;
-        } else if (n == lastWindowTicks && n < w.capacity()) {
-            return;
         }
-        lastWindowTicks = n;
+        lastSequence = sequence;
         double cpu = w.last(MetricKey.CPU_BUSY);
         int f = 0;
         f |= cpu > CPU_BUSY ? F_BUSY : 0;
@@ -336,7 +326,8 @@ public final class DefaultClassifier implements WorkloadClassifier {
         boolean io = (f & F_IO) != 0;
         boolean mem = (f & F_MEM) != 0;
         boolean ctx = (f & F_CTX) != 0;
-        f |= (f & F_NOT_IDLE) == 0 && !io && !mem && !ctx ? T_IDLE : 0;
+        // A tick without a CPU reading (the first, or a failed read) is not evidence of idleness.
+        f |= !Double.isNaN(cpu) && (f & F_NOT_IDLE) == 0 && !io && !mem && !ctx ? T_IDLE : 0;
         f |= (f & F_BUSY) != 0 && !io && !mem && !ctx ? T_CPU : 0;
         f |= io && !mem && !(cpu > IO_BOUND_MAX_CPU) ? T_IO : 0;
         f |= ctx && !io && !mem ? T_LAT : 0;
@@ -373,12 +364,5 @@ public final class DefaultClassifier implements WorkloadClassifier {
 
     private static String pct(double share) {
         return Double.isNaN(share) ? "n/a" : percent(share) + "%";
-    }
-
-    private static String rate(double perSec) {
-        if (Double.isNaN(perSec)) {
-            return "n/a";
-        }
-        return perSec >= 10_000 ? String.format(Locale.ROOT, "%.0fk", perSec / 1000) : String.valueOf(Math.round(perSec));
     }
 }

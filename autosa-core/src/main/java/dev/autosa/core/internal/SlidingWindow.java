@@ -153,6 +153,11 @@ public final class SlidingWindow implements WindowView, MetricSink {
     }
 
     @Override
+    public long sequence() {
+        return tickNumber + 1;
+    }
+
+    @Override
     public int capacity() {
         return capacity;
     }
