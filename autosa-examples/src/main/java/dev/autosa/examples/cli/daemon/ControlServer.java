@@ -171,7 +171,10 @@ public final class ControlServer implements AutoCloseable {
     private void loop() {
         try {
             while (open) {
-                selector.select(250);
+                // With no client connected there is no deadline to enforce: sleep until a client
+                // comes (or close()/a handler wakes us), instead of waking 4 times a second for
+                // nothing — the daemon should cost an idle machine nothing.
+                selector.select(selector.keys().size() > 1 ? 250 : 0);
                 Runnable r;
                 while ((r = toSelector.poll()) != null) {
                     r.run();
