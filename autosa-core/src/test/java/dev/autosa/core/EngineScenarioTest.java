@@ -178,7 +178,8 @@ class EngineScenarioTest {
             assertThat(timeline).isEmpty();
             assertThat(decisions.get(299).action()).isEqualTo(Decision.Action.HOLD);
             assertThat(decisions.get(299).reason()).isEqualTo(
-                    "scx_lavd was started outside AutoSA; not interfering (hand control back to AutoSA to let it switch)");
+                    "scx_lavd was started outside AutoSA; not interfering (hand it over with 'autosa adopt' or"
+                            + " AutoSA.adoptRunningScheduler() to let AutoSA switch)");
             assertThat(autosa.adoptRunningScheduler()).isTrue();
             run(autosa, 300);
             // Adopted at t=300: the stability period counts from when AutoSA may act, so 20 s later.

@@ -44,6 +44,9 @@ public final class Engine {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
     /** How often the controller's catalog is re-read (binaries get installed and removed). */
     private static final long CATALOG_REFRESH_MILLIS = Duration.ofMinutes(10).toMillis();
+    /** What the policy sees before the classifier gave a verdict (its first call failed). */
+    private static final Classification NO_VERDICT =
+            Classification.of(dev.autosa.api.Workload.IDLE, 0, "no verdict yet");
 
     private final AutoSAConfig config;
     private final Mode mode;
@@ -196,8 +199,7 @@ public final class Engine {
     }
 
     private Decision decideAndAct(long now) {
-        Classification c = classification != null ? classification
-                : Classification.of(dev.autosa.api.Workload.IDLE, 0, "no verdict yet");
+        Classification c = classification != null ? classification : NO_VERDICT;
         String target = recommender.resolve(c.workload());
         String running = active.isKernelDefault() ? null : active.scheduler();
         Verdict verdict = policy.decide(now, window.ticks(), c, target, active, running);
@@ -206,8 +208,7 @@ public final class Engine {
         Decision d = lastDecision;
         if (d == null || verdict != lastVerdict || !Objects.equals(target, lastTarget) || c != d.classification()
                 || arg != lastVerdictArg || !active.equals(lastActive)) {
-            d = new Decision(Instant.ofEpochMilli(now), action(verdict), c, Recommender.schedulerOrNull(target),
-                    reason(verdict, c, target, now));
+            d = new Decision(Instant.ofEpochMilli(now), action(verdict), c, recommended, reason(verdict, c, target, now));
             lastVerdict = verdict;
             lastTarget = target;
             lastVerdictArg = arg;
@@ -270,8 +271,8 @@ public final class Engine {
                     + " of " + format(config.warmup()) + " of data";
             case NO_CANDIDATE -> "no installed scheduler for " + c.workload() + " (wanted "
                     + String.join(", ", recommender.candidates(c.workload())) + "); keeping " + active.displayName();
-            case FOREIGN -> active.displayName() + " was started outside AutoSA; not interfering (hand control back"
-                    + " to AutoSA to let it switch)";
+            case FOREIGN -> active.displayName() + " was started outside AutoSA; not interfering (hand it over with"
+                    + " 'autosa adopt' or AutoSA.adoptRunningScheduler() to let AutoSA switch)";
             case ALREADY_RUNS -> to + " already runs (" + c.workload() + " " + conf + ")";
             case LOW_CONFIDENCE -> "confidence " + conf + " for " + c.workload() + " below threshold " + min;
             case NOT_STABLE -> "waiting for " + to + " to stay recommended for " + format(config.stabilityPeriod())

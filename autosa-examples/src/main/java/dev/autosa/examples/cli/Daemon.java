@@ -108,8 +108,24 @@ final class Daemon {
                     t.start();
                 });
             }
+            case "adopt" -> {
+                if (!r.privileged()) {
+                    LOG.warn("refused adopt from user {}: only root or the daemon's user may hand control over", r.peer());
+                    return Reply.of(ControlServer.error("permission denied: only root or the user running autosa"
+                            + " may hand a scheduler over to it (you are " + r.peer() + ")"));
+                }
+                boolean adopted = autosa.adoptRunningScheduler();
+                ActiveScheduler active = autosa.status().active();
+                LOG.info("adopt requested by {}: {}", r.peer(), adopted ? "autosa now manages " + active.displayName()
+                        : "nothing to adopt");
+                JsonObject o = ok();
+                o.addProperty("adopted", adopted);
+                o.add("active", Json.active(active));
+                return Reply.of(o);
+            }
             default -> {
-                return Reply.of(ControlServer.error("unknown command \"" + r.cmd() + "\" (known: status, list, stop)"));
+                return Reply.of(ControlServer.error("unknown command \"" + r.cmd()
+                        + "\" (known: status, list, stop, adopt)"));
             }
         }
     }

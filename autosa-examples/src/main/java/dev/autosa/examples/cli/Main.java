@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             StartCommand.class,
             StopCommand.class,
+            AdoptCommand.class,
             StatusCommand.class,
             ListCommand.class,
             RecommendCommand.class,

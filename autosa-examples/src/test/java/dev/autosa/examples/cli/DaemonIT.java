@@ -192,6 +192,15 @@ class DaemonIT {
     }
 
     @Test
+    @Order(5)
+    void adoptWithNothingForeignRunningSaysSo() {
+        Cli.Result r = Cli.run("adopt", "--socket", socket.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out().strip()).isEqualTo(
+                "nothing to adopt: the kernel runs kernel default, and it is not a scheduler started outside autosa");
+    }
+
+    @Test
     @Order(6)
     void anotherUserMayReadStatusButNotStop() throws IOException {
         Assumptions.assumeTrue(Uid.isRoot(), "needs root to run a client as nobody");
@@ -205,6 +214,11 @@ class DaemonIT {
             assertThat(stop.err()).contains("permission denied").contains("only root or the user running autosa");
             Cli.assertOneLine(stop.err());
             assertThat(daemon.process().isAlive()).isTrue();
+
+            Cli.Result adopt = Cli.runWith(nobody, "adopt", "--socket", socket.toString());
+            assertThat(adopt.exit()).isEqualTo(1);
+            assertThat(adopt.err()).contains("permission denied: only root or the user running autosa may hand a"
+                    + " scheduler over to it (you are nobody)");
 
             Cli.Result status = Cli.runWith(nobody, "status", "--socket", socket.toString());
             assertThat(status.exit()).as(status.err()).isZero();
