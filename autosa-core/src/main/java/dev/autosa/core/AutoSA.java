@@ -177,36 +177,36 @@ public final class AutoSA implements AutoCloseable {
         }
 
         public Builder collectionInterval(Duration interval) {
-            requireBetween("collection interval", interval, AutoSAConfig.MIN_INTERVAL, AutoSAConfig.MAX_INTERVAL);
+            AutoSAConfig.requireBetween("collection interval", interval, AutoSAConfig.MIN_INTERVAL,
+                    AutoSAConfig.MAX_INTERVAL);
             return set("collection interval", interval);
         }
 
         public Builder aggregationWindow(Duration window) {
-            requireBetween("aggregation window", window, AutoSAConfig.MIN_INTERVAL.multipliedBy(2),
+            AutoSAConfig.requireBetween("aggregation window", window, AutoSAConfig.MIN_INTERVAL.multipliedBy(2),
                     AutoSAConfig.MAX_INTERVAL.multipliedBy(AutoSAConfig.MAX_WINDOW_TICKS));
             return set("aggregation window", window);
         }
 
         public Builder minConfidence(double confidence) {
-            if (!(confidence >= 0.0 && confidence <= 1.0)) {
-                throw new IllegalArgumentException("min confidence must be in [0, 1] but was " + confidence);
-            }
+            AutoSAConfig.requireMinConfidence(confidence);
             return set("min confidence", confidence);
         }
 
         public Builder minSwitchInterval(Duration interval) {
-            requireBetween("min switch interval", interval, Duration.ZERO, AutoSAConfig.MAX_POLICY_DURATION);
+            AutoSAConfig.requireBetween("min switch interval", interval, Duration.ZERO,
+                    AutoSAConfig.MAX_POLICY_DURATION);
             return set("min switch interval", interval);
         }
 
         public Builder stabilityPeriod(Duration period) {
-            requireBetween("stability period", period, Duration.ZERO, AutoSAConfig.MAX_POLICY_DURATION);
+            AutoSAConfig.requireBetween("stability period", period, Duration.ZERO, AutoSAConfig.MAX_POLICY_DURATION);
             return set("stability period", period);
         }
 
         /** No decisions before the window holds this much data. Default: half the aggregation window. */
         public Builder warmup(Duration warmup) {
-            requireBetween("warmup", warmup, Duration.ZERO, AutoSAConfig.MAX_POLICY_DURATION);
+            AutoSAConfig.requireBetween("warmup", warmup, Duration.ZERO, AutoSAConfig.MAX_POLICY_DURATION);
             return set("warmup", warmup);
         }
 
@@ -219,19 +219,17 @@ public final class AutoSA implements AutoCloseable {
         }
 
         public Builder failureBackoff(Duration backoff) {
-            requireBetween("failure backoff", backoff, Duration.ZERO, AutoSAConfig.MAX_POLICY_DURATION);
+            AutoSAConfig.requireBetween("failure backoff", backoff, Duration.ZERO, AutoSAConfig.MAX_POLICY_DURATION);
             return set("failure backoff", backoff);
         }
 
         public Builder maxFailureBackoff(Duration backoff) {
-            requireBetween("max failure backoff", backoff, Duration.ZERO, AutoSAConfig.MAX_POLICY_DURATION);
+            AutoSAConfig.requireBetween("max failure backoff", backoff, Duration.ZERO, AutoSAConfig.MAX_POLICY_DURATION);
             return set("max failure backoff", backoff);
         }
 
         public Builder blocklistAfter(int failures) {
-            if (failures < 1 || failures > 1000) {
-                throw new IllegalArgumentException("blocklist after must be in [1, 1000] failures but was " + failures);
-            }
+            AutoSAConfig.requireBlocklistAfter(failures);
             return set("blocklist after", failures);
         }
 
@@ -240,9 +238,7 @@ public final class AutoSA implements AutoCloseable {
         }
 
         public Builder decisionLogSize(int size) {
-            if (size < 1 || size > 100_000) {
-                throw new IllegalArgumentException("decision log size must be in [1, 100000] but was " + size);
-            }
+            AutoSAConfig.requireDecisionLogSize(size);
             return set("decision log size", size);
         }
 
@@ -435,13 +431,6 @@ public final class AutoSA implements AutoCloseable {
                 return m.id();
             }
             return String.valueOf(value);
-        }
-
-        private static void requireBetween(String setting, Duration value, Duration min, Duration max) {
-            if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-                throw new IllegalArgumentException(setting + " must be between " + format(min) + " and "
-                        + format(max) + " but was " + format(value));
-            }
         }
     }
 }

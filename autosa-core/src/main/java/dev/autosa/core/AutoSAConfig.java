@@ -70,20 +70,14 @@ public record AutoSAConfig(
         requireBetween("collection interval", collectionInterval, MIN_INTERVAL, MAX_INTERVAL);
         requireBetween("aggregation window", aggregationWindow, collectionInterval.multipliedBy(2),
                 collectionInterval.multipliedBy(MAX_WINDOW_TICKS));
-        if (!(minConfidence >= 0.0 && minConfidence <= 1.0)) {
-            throw new IllegalArgumentException("min confidence must be in [0, 1] but was " + minConfidence);
-        }
+        requireMinConfidence(minConfidence);
         requireBetween("min switch interval", minSwitchInterval, Duration.ZERO, MAX_POLICY_DURATION);
         requireBetween("stability period", stabilityPeriod, Duration.ZERO, MAX_POLICY_DURATION);
         requireBetween("warmup", warmup, Duration.ZERO, aggregationWindow);
         requireBetween("failure backoff", failureBackoff, Duration.ZERO, MAX_POLICY_DURATION);
         requireBetween("max failure backoff", maxFailureBackoff, failureBackoff, MAX_POLICY_DURATION);
-        if (blocklistAfter < 1 || blocklistAfter > 1000) {
-            throw new IllegalArgumentException("blocklist after must be in [1, 1000] failures but was " + blocklistAfter);
-        }
-        if (decisionLogSize < 1 || decisionLogSize > 100_000) {
-            throw new IllegalArgumentException("decision log size must be in [1, 100000] but was " + decisionLogSize);
-        }
+        requireBlocklistAfter(blocklistAfter);
+        requireDecisionLogSize(decisionLogSize);
         Map<String, List<String>> args = new TreeMap<>();
         schedulerArgs.forEach((name, list) -> {
             SchedulerSpec.of(name);
@@ -110,7 +104,27 @@ public record AutoSAConfig(
         return new SchedulerSpec(scheduler, schedulerArgs.getOrDefault(scheduler, List.of()));
     }
 
-    private static void requireBetween(String setting, Duration value, Duration min, Duration max) {
+    // The single-value checks, shared with the builder so both say exactly the same thing.
+
+    static void requireMinConfidence(double confidence) {
+        if (!(confidence >= 0.0 && confidence <= 1.0)) {
+            throw new IllegalArgumentException("min confidence must be in [0, 1] but was " + confidence);
+        }
+    }
+
+    static void requireBlocklistAfter(int failures) {
+        if (failures < 1 || failures > 1000) {
+            throw new IllegalArgumentException("blocklist after must be in [1, 1000] failures but was " + failures);
+        }
+    }
+
+    static void requireDecisionLogSize(int size) {
+        if (size < 1 || size > 100_000) {
+            throw new IllegalArgumentException("decision log size must be in [1, 100000] but was " + size);
+        }
+    }
+
+    static void requireBetween(String setting, Duration value, Duration min, Duration max) {
         if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
             throw new IllegalArgumentException(setting + " must be between " + format(min) + " and " + format(max)
                     + " but was " + format(value));
