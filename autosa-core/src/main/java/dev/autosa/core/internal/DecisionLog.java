@@ -26,8 +26,4 @@ public final class DecisionLog {
     public List<Decision> snapshot() {
         return List.copyOf(decisions);
     }
-
-    public int size() {
-        return decisions.size();
-    }
 }

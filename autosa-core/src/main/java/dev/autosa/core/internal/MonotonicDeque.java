@@ -42,11 +42,6 @@ final class MonotonicDeque {
         }
     }
 
-    void clear() {
-        head = 0;
-        size = 0;
-    }
-
     double extreme() {
         return size == 0 ? Double.NaN : values[head];
     }

@@ -96,18 +96,6 @@ public final class SlidingWindow implements WindowView, MetricSink {
         }
     }
 
-    /** Empties the window, keeping the known keys (used after a long gap in sampling). */
-    public void clear() {
-        for (int s = 0; s < slotCount; s++) {
-            Arrays.fill(rings[s], Double.NaN);
-            sums[s] = 0;
-            counts[s] = 0;
-            mins[s].clear();
-            maxes[s].clear();
-        }
-        ticks = 0;
-    }
-
     private void recomputeSums() {
         for (int s = 0; s < slotCount; s++) {
             double sum = 0;

@@ -105,8 +105,4 @@ public final class SwitchPolicy {
         return lastSwitchMillis == Long.MIN_VALUE ? Long.MIN_VALUE
                 : lastSwitchMillis + config.minSwitchInterval().toMillis();
     }
-
-    public long lastSwitchMillis() {
-        return lastSwitchMillis;
-    }
 }
