@@ -9,6 +9,8 @@ module dev.autosa.core {
     uses dev.autosa.api.MetricSource;
     uses dev.autosa.api.WorkloadClassifier;
     uses dev.autosa.api.SchedulerController;
+    uses dev.autosa.api.Objective;
 
     provides dev.autosa.api.WorkloadClassifier with dev.autosa.core.DefaultClassifier;
+    provides dev.autosa.api.Objective with dev.autosa.core.KernelObjective;
 }

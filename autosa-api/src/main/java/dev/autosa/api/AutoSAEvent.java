@@ -3,6 +3,7 @@ package dev.autosa.api;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -35,6 +36,45 @@ public sealed interface AutoSAEvent {
     /** A scheduler failed; the kernel default runs, and the scheduler is backed off or blocklisted. */
     record Failed(Instant time, SchedulerFailure failure, Duration backoff, boolean blocklisted)
             implements AutoSAEvent {
+    }
+
+    /**
+     * The experiment around a switch reached its verdict: the objective before the switch (same
+     * workload class) against after it (once the settle period passed), with the test's numbers.
+     *
+     * @param workload the workload class the switch was made for
+     * @param from what ran before the switch ({@code scx_*} name, null for the kernel default)
+     * @param to what the switch started (null for the kernel default)
+     * @param verdict better (kept, a win), neutral (kept), worse (reverted to {@code from}) or
+     *     inconclusive (the workload changed or data was missing: kept, no penalty)
+     * @param objective the objective's name, e.g. {@code "cpu contention"}
+     * @param unit its unit
+     * @param before median of the objective before the switch (NaN when inconclusive without data)
+     * @param after median of the objective during the evaluation period
+     * @param pValue one-sided p-value of the rank test in the direction of the change (NaN when not tested)
+     * @param samplesBefore how many values the baseline held
+     * @param samplesAfter how many values the evaluation period held
+     * @param since how long after the switch the verdict came
+     * @param explanation one line for status and logs, e.g. {@code "scx_cpu0 made cpu-bound worse:
+     *     cpu contention 0.21 -> 3.70 wait/work (p < 0.01); reverted after 70s"}
+     */
+    record Evaluated(Instant time, Workload workload, @Nullable String from, @Nullable String to, Verdict verdict,
+            String objective, String unit, double before, double after, double pValue, int samplesBefore,
+            int samplesAfter, Duration since, String explanation) implements AutoSAEvent {
+
+        /** How the experiment ended. */
+        public enum Verdict {
+            BETTER, NEUTRAL, WORSE, INCONCLUSIVE;
+
+            public String id() {
+                return name().toLowerCase(Locale.ROOT);
+            }
+        }
+
+        /** True when the switch was undone. */
+        public boolean reverted() {
+            return verdict == Verdict.WORSE;
+        }
     }
 
     /** A tick took longer than the collection interval, or threw; the loop goes on. */

@@ -9,7 +9,10 @@ import dev.autosa.api.MetricSource;
 import dev.autosa.api.SchedulerController;
 import dev.autosa.api.SchedulerInfo;
 import dev.autosa.api.WorkloadClassifier;
+import dev.autosa.api.Objective;
+import dev.autosa.core.internal.ClosedLoop;
 import dev.autosa.core.internal.Engine;
+import dev.autosa.core.internal.OutcomeHistory;
 import dev.autosa.core.internal.Loop;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,6 +107,11 @@ public final class AutoSA implements AutoCloseable {
         return engine.tick();
     }
 
+    /** The closed loop: the objective, the switch under test, the last verdict and the outcome history. */
+    public ExperimentStatus experiments() {
+        return engine.experimentStatus();
+    }
+
     public AutoSAStatus status() {
         synchronized (lifecycle) {
             return engine.status(loop != null && !closed, startedAt);
@@ -164,6 +173,8 @@ public final class AutoSA implements AutoCloseable {
         private @Nullable InstantSource clock;
         private @Nullable ScheduledExecutorService executor;
         private @Nullable ClassLoader classLoader;
+        private @Nullable Objective objective;
+        private @Nullable OutcomeStore outcomeStore;
         private final List<AutoSAListener> listeners = new ArrayList<>();
 
         private Builder() {
@@ -254,6 +265,52 @@ public final class AutoSA implements AutoCloseable {
                         + schedulerArgs.get(scheduler));
             }
             schedulerArgs.put(scheduler, List.copyOf(args));
+            return this;
+        }
+
+        /** Whether each switch is evaluated and reverted when it made the objective worse. Default: on. */
+        public Builder experiments(boolean on) {
+            return set("experiments", on);
+        }
+
+        /** Time after a switch whose objective values are ignored. Default 10 s. */
+        public Builder settlePeriod(Duration period) {
+            ExperimentConfig.requireSettlePeriod(period);
+            return set("settle period", period);
+        }
+
+        /** Time after the settle period whose objective values are compared with the baseline. Default 60 s. */
+        public Builder evaluationPeriod(Duration period) {
+            ExperimentConfig.requireEvaluationPeriod(period);
+            return set("evaluation period", period);
+        }
+
+        /** A scheduler that made a workload class worse is not chosen for it again before this. Default 24 h. */
+        public Builder retryLostAfter(Duration wait) {
+            ExperimentConfig.requireRetryLostAfter(wait);
+            return set("retry lost after", wait);
+        }
+
+        /**
+         * What "better" means: used instead of discovering one (the default is {@link KernelObjective}).
+         * An embedding service passes its own signal, e.g.
+         * {@code Objective.of("p99 latency", "ms", Direction.LOWER_IS_BETTER, metrics::p99Millis)}.
+         */
+        public Builder objective(Objective o) {
+            requireUnset("objective", objective);
+            objective = o;
+            return this;
+        }
+
+        /** Convenience for {@link #objective(Objective)} with {@link Objective#of}. */
+        public Builder objective(String name, String unit, Objective.Direction direction, DoubleSupplier value) {
+            return objective(Objective.of(name, unit, direction, value));
+        }
+
+        /** Where the outcome history is kept between runs. Default: in memory only. */
+        public Builder outcomeStore(OutcomeStore store) {
+            requireUnset("outcome store", outcomeStore);
+            outcomeStore = store;
             return this;
         }
 
@@ -352,8 +409,17 @@ public final class AutoSA implements AutoCloseable {
                 }
             }
 
+            Objective chosenObjective = Discovery.choose(Objective.class, objective, loader).provider();
+            if (chosenObjective == null) {
+                chosenObjective = new KernelObjective();
+            }
+            OutcomeHistory history = new OutcomeHistory(outcomeStore != null ? outcomeStore : OutcomeStore.inMemory(),
+                    MachineFingerprint.current(), chosenObjective.name(), chosenObjective.direction(),
+                    config.experiment().retryLostAfter());
+            ClosedLoop closedLoop = new ClosedLoop(config.experiment(), chosenObjective, history,
+                    config.collectionInterval());
             Engine engine = new Engine(config, mode, modeReason, source.provider(), chosenClassifier, chosenController,
-                    clock != null ? clock : InstantSource.system(), listeners);
+                    clock != null ? clock : InstantSource.system(), listeners, closedLoop);
             boolean owns = executor == null;
             ScheduledExecutorService exec = owns ? Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "autosa-loop");
@@ -399,7 +465,14 @@ public final class AutoSA implements AutoCloseable {
                     get("keep scheduler on close", b.keepSchedulerOnClose()),
                     get("decision log size", b.decisionLogSize()),
                     get("preferences", b.preferences()),
-                    args);
+                    args,
+                    experimentConfig(b.experiment()));
+        }
+
+        private ExperimentConfig experimentConfig(ExperimentConfig b) {
+            return new ExperimentConfig(get("experiments", b.enabled()), get("settle period", b.settlePeriod()),
+                    get("evaluation period", b.evaluationPeriod()), get("retry lost after", b.retryLostAfter()),
+                    b.stickyMargin());
         }
 
         @SuppressWarnings("unchecked")

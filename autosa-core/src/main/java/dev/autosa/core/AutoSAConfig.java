@@ -28,6 +28,7 @@ import java.util.TreeMap;
  * @param decisionLogSize how many distinct recent decisions {@code status()} keeps
  * @param preferences workload to scheduler preference table
  * @param schedulerArgs extra arguments per scheduler binary, validated by the controller
+ * @param experiment how each switch is evaluated (settle and evaluation periods, retry after a loss)
  */
 public record AutoSAConfig(
         Duration collectionInterval,
@@ -44,7 +45,8 @@ public record AutoSAConfig(
         boolean keepSchedulerOnClose,
         int decisionLogSize,
         PreferenceTable preferences,
-        Map<String, List<String>> schedulerArgs) {
+        Map<String, List<String>> schedulerArgs,
+        ExperimentConfig experiment) {
 
     public static final Duration DEFAULT_COLLECTION_INTERVAL = Duration.ofSeconds(1);
     public static final Duration DEFAULT_AGGREGATION_WINDOW = Duration.ofSeconds(60);
@@ -91,7 +93,8 @@ public record AutoSAConfig(
         return new AutoSAConfig(DEFAULT_COLLECTION_INTERVAL, DEFAULT_AGGREGATION_WINDOW, DEFAULT_MIN_CONFIDENCE,
                 DEFAULT_MIN_SWITCH_INTERVAL, DEFAULT_STABILITY_PERIOD, DEFAULT_WARMUP, DEFAULT_AUTO_SWITCH,
                 DEFAULT_MODE, DEFAULT_FAILURE_BACKOFF, DEFAULT_MAX_FAILURE_BACKOFF, DEFAULT_BLOCKLIST_AFTER,
-                DEFAULT_KEEP_SCHEDULER_ON_CLOSE, DEFAULT_DECISION_LOG_SIZE, PreferenceTable.defaults(), Map.of());
+                DEFAULT_KEEP_SCHEDULER_ON_CLOSE, DEFAULT_DECISION_LOG_SIZE, PreferenceTable.defaults(), Map.of(),
+                ExperimentConfig.ofDefaults());
     }
 
     /** Ticks the window holds. */

@@ -91,7 +91,7 @@ class BuilderTest {
         AutoSAConfig file = new AutoSAConfig(Duration.ofSeconds(2), Duration.ofSeconds(30), 0.8, Duration.ofSeconds(60),
                 Duration.ofSeconds(10), Duration.ofSeconds(4), false, Mode.RECOMMEND, Duration.ofSeconds(5),
                 Duration.ofSeconds(50), 2, true, 10, PreferenceTable.defaults().with(Workload.IDLE, List.of("scx_simple")),
-                Map.of("scx_simple", List.of("-f")));
+                Map.of("scx_simple", List.of("-f")), ExperimentConfig.ofDefaults());
         try (AutoSA a = AutoSA.builder().config(file).minConfidence(0.9)
                 .metricSource(new ScriptedSource()).controller(new SimulatedController()).build()) {
             assertThat(a.config().minConfidence()).isEqualTo(0.9);

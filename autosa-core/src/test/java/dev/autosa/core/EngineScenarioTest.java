@@ -86,9 +86,11 @@ class EngineScenarioTest {
 
             run(autosa, 1200);
             // I/O-bound is recognized in the same 47 s (cpu-bound is ruled out by mean iowait once 12 of
-            // the 40 scored ticks are I/O ticks); the min interval (300 s since t=647) has long passed.
+            // the 40 scored ticks are I/O ticks), but the switch to scx_rusty was kept, so cpu-bound (chosen
+            // at 0.70) is held until io-bound reaches 0.85 (34 of 40 ticks): 12 s later. The min interval
+            // (300 s since t=647) has long passed.
             assertThat(timeline).containsExactly("t=647 switch default -> scx_rusty",
-                    "t=1847 switch scx_rusty -> scx_bpfland");
+                    "t=1859 switch scx_rusty -> scx_bpfland");
 
             run(autosa, 1800);
             // Bursty: 10 s busy, 20 s idle. The scored 40 most recent ticks hold 10 to 20 busy ones:
@@ -96,17 +98,23 @@ class EngineScenarioTest {
             // 20/40 = 0.50: the policy holds, no switch.
             assertThat(timeline).hasSize(2);
             Decision bursty = decisions.get(4800 - 1);
-            assertThat(bursty.action()).isEqualTo(Decision.Action.HOLD);
-            assertThat(bursty.reason()).matches("confidence 0\\.[2-5]\\d for cpu-bound below threshold 0\\.70");
+            // The switch to scx_bpfland was kept (io-bound chosen at 1.00), so io-bound is held: the weak
+            // cpu-bound verdict is far from the 1.00 it would need.
+            assertThat(bursty.action()).isEqualTo(Decision.Action.NONE);
+            assertThat(bursty.reason()).startsWith("scx_bpfland already runs (io-bound 1.00)");
+            assertThat(bursty.classification().reasons()).singleElement().asString().matches(
+                    "io-bound held while scx_bpfland was kept: cpu-bound 0\\.[2-5]\\d is not clearly stronger"
+                            + " \\(needs 1\\.00\\)");
 
             run(autosa, 600);
             // Back to idle at t=4800: the scored 40 ticks still hold the last 10 s burst (t=4770..4779);
             // once fewer than 8 of them remain (t=4812) idle is no longer disqualified and scores 33 of
-            // 40 against cpu-bound's 7 (confidence 0.75), stable 20 s later. The kernel default is
+            // 40 against cpu-bound's 7 (confidence 0.75); io-bound is held until idle reaches 1.00 (t=4819,
+            // when the scored ticks hold no burst any more), stable 20 s later. The kernel default is
             // restored like any other switch.
             assertThat(timeline).containsExactly("t=647 switch default -> scx_rusty",
-                    "t=1847 switch scx_rusty -> scx_bpfland",
-                    "t=4832 switch scx_bpfland -> default");
+                    "t=1859 switch scx_rusty -> scx_bpfland",
+                    "t=4839 switch scx_bpfland -> default");
         }
         assertThat(controller.history()).containsExactly("activate scx_rusty", "activate scx_bpfland", "deactivate",
                 "close keep=false");

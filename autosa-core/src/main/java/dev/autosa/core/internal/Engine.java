@@ -15,6 +15,7 @@ import dev.autosa.api.SchedulerFailure;
 import dev.autosa.api.WorkloadClassifier;
 import dev.autosa.core.AutoSAConfig;
 import dev.autosa.core.AutoSAStatus;
+import dev.autosa.core.ExperimentStatus;
 import dev.autosa.core.Mode;
 import dev.autosa.core.internal.SwitchPolicy.Verdict;
 import java.time.Duration;
@@ -64,6 +65,7 @@ public final class Engine {
     private final SwitchPolicy policy;
     private final DecisionLog log;
     private final RepeatFilter repeats = new RepeatFilter();
+    private final ClosedLoop closedLoop;
 
     private long ticks;
     private long slowTicks;
@@ -71,6 +73,7 @@ public final class Engine {
     private long holds;
     private long nones;
     private long failureCount;
+    private long reverts;
     private long catalogReadMillis = Long.MIN_VALUE;
     private @Nullable Classification classification;
     private @Nullable Decision lastDecision;
@@ -86,7 +89,7 @@ public final class Engine {
 
     public Engine(AutoSAConfig config, Mode mode, String modeReason, MetricSource source,
             WorkloadClassifier classifier, @Nullable SchedulerController controller, InstantSource clock,
-            List<AutoSAListener> listeners) {
+            List<AutoSAListener> listeners, ClosedLoop closedLoop) {
         this.config = config;
         this.mode = mode;
         this.modeReason = modeReason;
@@ -97,13 +100,15 @@ public final class Engine {
         this.listeners = List.copyOf(listeners);
         this.window = new SlidingWindow(config.windowTicks(), config.collectionInterval());
         this.failures = new FailureTracker(config.failureBackoff(), config.maxFailureBackoff(), config.blocklistAfter());
-        this.recommender = new Recommender(config.preferences(), failures);
+        this.closedLoop = closedLoop;
+        this.recommender = new Recommender(config.preferences(), failures, closedLoop.history());
         this.policy = new SwitchPolicy(config, mode, failures);
         this.log = new DecisionLog(config.decisionLogSize());
         Map<String, String> p = new LinkedHashMap<>();
         p.put("metricSource", source.name());
         p.put("classifier", classifier.name());
         p.put("controller", controller == null ? "none" : controller.name());
+        p.put("objective", closedLoop.objective().name());
         this.providers = Map.copyOf(p);
     }
 
@@ -120,6 +125,7 @@ public final class Engine {
         checkHealth(now);
         sample(now);
         classify(now);
+        evaluate(now);
         Decision d = decideAndAct(now);
         long tookNanos = System.nanoTime() - startNanos;
         if (tookNanos > config.collectionInterval().toNanos()) {
@@ -190,6 +196,8 @@ public final class Engine {
             return;
         }
         repeats.clear("classifier");
+        // While a switch is evaluated or after it was kept, the class it was made for sticks.
+        c = closedLoop.filter(c);
         if (c != classification) {
             classification = c;
             if (!listeners.isEmpty()) {
@@ -198,9 +206,26 @@ public final class Engine {
         }
     }
 
+    /** Reads the objective; when the experiment around the last switch found it worse, switches back. */
+    private void evaluate(long now) {
+        Classification c = classification != null ? classification : NO_VERDICT;
+        AutoSAEvent.Evaluated verdict = closedLoop.tick(now, window, c, active.isKernelDefault() ? null : active.scheduler());
+        if (verdict == null) {
+            return;
+        }
+        lastDecision = null;
+        emit(verdict);
+        if (verdict.reverted()) {
+            reverts++;
+            // Back to what ran before whatever the min switch interval says: the switch was measured to hurt.
+            String from = verdict.from();
+            performSwitch(now, from == null ? Recommender.KERNEL_DEFAULT : from, verdict.explanation(), c, false);
+        }
+    }
+
     private Decision decideAndAct(long now) {
         Classification c = classification != null ? classification : NO_VERDICT;
-        String target = recommender.resolve(c.workload());
+        String target = recommender.resolve(c.workload(), now);
         String running = active.isKernelDefault() ? null : active.scheduler();
         Verdict verdict = policy.decide(now, window.ticks(), c, target, active, running);
         long arg = verdictArgument(verdict, target);
@@ -236,7 +261,7 @@ public final class Engine {
             default -> throw new IllegalStateException();
         }
         if (verdict == Verdict.SWITCH) {
-            performSwitch(now, target, d.reason());
+            performSwitch(now, target, d.reason(), c, true);
             // The next tick must word a fresh decision against the new state.
             lastDecision = null;
         }
@@ -271,6 +296,7 @@ public final class Engine {
                     + " of " + format(config.warmup()) + " of data";
             case NO_CANDIDATE -> "no installed scheduler for " + c.workload() + " (wanted "
                     + String.join(", ", recommender.candidates(c.workload())) + "); keeping " + active.displayName();
+            case LOST_BEFORE -> lostReason(c, now);
             case FOREIGN -> active.displayName() + " was started outside AutoSA; not interfering (hand it over with"
                     + " 'autosa adopt' or AutoSA.adoptRunningScheduler() to let AutoSA switch)";
             case ALREADY_RUNS -> to + " already runs (" + c.workload() + " " + conf + ")";
@@ -289,7 +315,23 @@ public final class Engine {
         };
     }
 
-    private void performSwitch(long now, String target, String reason) {
+    private String lostReason(Classification c, long now) {
+        StringBuilder sb = new StringBuilder();
+        for (String name : recommender.candidates(c.workload())) {
+            long until = closedLoop.history().lostUntil(c.workload(), name);
+            if (now < until) {
+                sb.append(sb.length() == 0 ? "" : ", ").append(name).append(" (until ").append(Instant.ofEpochMilli(until))
+                        .append(')');
+            }
+        }
+        return "every candidate for " + c.workload() + " made it worse here and is not tried again yet: " + sb
+                + "; keeping " + active.displayName();
+    }
+
+    /**
+     * Switches to {@code target}; an {@code experiment} switch is then evaluated, a revert is not.
+     */
+    private void performSwitch(long now, String target, String reason, Classification c, boolean experiment) {
         SchedulerController ctl = Objects.requireNonNull(controller, "a switch needs a controller");
         String from = active.isKernelDefault() ? null : active.scheduler();
         String to = Recommender.schedulerOrNull(target);
@@ -305,6 +347,11 @@ public final class Engine {
             LOG.info("switched {} -> {}{}", from == null ? "kernel default" : from, to == null ? "kernel default" : to,
                     mode == Mode.DRY_RUN ? " (dry run)" : "");
             emit(new AutoSAEvent.Switched(Instant.ofEpochMilli(now), from, to, reason, mode == Mode.DRY_RUN));
+            if (experiment && Objects.equals(active.isKernelDefault() ? null : active.scheduler(), to)) {
+                closedLoop.switched(now, c, from, to);
+            } else {
+                closedLoop.abandon();
+            }
         } catch (SchedulerException e) {
             policy.attemptFailed();
             recordFailure(now, e.failure());
@@ -396,6 +443,10 @@ public final class Engine {
         }
     }
 
+    public synchronized ExperimentStatus experimentStatus() {
+        return closedLoop.status(clock.millis());
+    }
+
     public synchronized AutoSAStatus status(boolean running, @Nullable Instant startedAt) {
         long now = clock.millis();
         long next = policy.nextSwitchAllowedMillis();
@@ -405,6 +456,7 @@ public final class Engine {
         counters.put("holds", holds);
         counters.put("none", nones);
         counters.put("failures", failureCount);
+        counters.put("reverts", reverts);
         counters.put("slowTicks", slowTicks);
         return new AutoSAStatus(Instant.ofEpochMilli(now), running, startedAt, mode, modeReason, providers, ticks,
                 slowTicks, classification, recommended, active, lastSwitch,

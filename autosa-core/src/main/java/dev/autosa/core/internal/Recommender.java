@@ -4,6 +4,7 @@ package dev.autosa.core.internal;
 import dev.autosa.api.SchedulerInfo;
 import dev.autosa.api.Workload;
 import dev.autosa.core.PreferenceTable;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,14 +21,24 @@ public final class Recommender {
     public static final String KERNEL_DEFAULT = new String("kernel default");
     /** Sentinel: the table names schedulers for the workload, but none is installed. Compared by identity. */
     public static final String NONE_INSTALLED = new String("none installed");
+    /** Sentinel: every installed candidate made the workload worse recently. Compared by identity. */
+    public static final String ALL_LOST = new String("all lost");
 
     private final PreferenceTable table;
     private final FailureTracker failures;
+    private final @Nullable OutcomeHistory history;
+    private final List<String> eligible = new ArrayList<>();
     private @Nullable Set<String> installed;
 
     public Recommender(PreferenceTable table, FailureTracker failures) {
+        this(table, failures, null);
+    }
+
+    /** With a history: schedulers that lost for a workload drop out for a while, measured winners come first. */
+    public Recommender(PreferenceTable table, FailureTracker failures, @Nullable OutcomeHistory history) {
         this.table = table;
         this.failures = failures;
+        this.history = history;
     }
 
     /** Sets the controller's catalog; null means no controller, so installation is unknown. */
@@ -46,17 +57,36 @@ public final class Recommender {
     }
 
     public String resolve(Workload workload) {
+        return resolve(workload, Long.MIN_VALUE);
+    }
+
+    /**
+     * The scheduler for {@code workload} at {@code nowMillis}: a measured winner among the eligible
+     * candidates (installed, not blocklisted, not lost for this workload recently), else the first
+     * eligible one in table order.
+     */
+    public String resolve(Workload workload, long nowMillis) {
         List<String> candidates = table.candidates(workload);
         if (candidates.isEmpty()) {
             return KERNEL_DEFAULT;
         }
+        eligible.clear();
+        boolean lost = false;
         for (int i = 0; i < candidates.size(); i++) {
             String name = candidates.get(i);
             if ((installed == null || installed.contains(name)) && !failures.isBlocklisted(name)) {
-                return name;
+                if (history != null && nowMillis < history.lostUntil(workload, name)) {
+                    lost = true;
+                } else {
+                    eligible.add(name);
+                }
             }
         }
-        return NONE_INSTALLED;
+        if (eligible.isEmpty()) {
+            return lost ? ALL_LOST : NONE_INSTALLED;
+        }
+        String winner = history == null || eligible.size() == 1 ? null : history.winner(workload, eligible);
+        return winner != null ? winner : eligible.get(0);
     }
 
     public List<String> candidates(Workload workload) {
@@ -64,6 +94,6 @@ public final class Recommender {
     }
 
     public static @Nullable String schedulerOrNull(String target) {
-        return target == KERNEL_DEFAULT || target == NONE_INSTALLED ? null : target;
+        return target == KERNEL_DEFAULT || target == NONE_INSTALLED || target == ALL_LOST ? null : target;
     }
 }

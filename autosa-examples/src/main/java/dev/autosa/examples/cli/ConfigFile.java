@@ -4,6 +4,7 @@ package dev.autosa.examples.cli;
 import dev.autosa.api.Workload;
 import dev.autosa.core.AutoSA;
 import dev.autosa.core.AutoSAConfig;
+import dev.autosa.core.ExperimentConfig;
 import dev.autosa.core.Mode;
 import dev.autosa.core.PreferenceTable;
 import dev.autosa.proc.linux.ScxControllerConfig;
@@ -32,7 +33,9 @@ import org.jspecify.annotations.Nullable;
  * {@code keep_scheduler_on_close}, {@code prefer.<workload>} and {@code args.<scx_name>}, and the
  * settings of the sched_ext controller: {@code scx_trusted_dirs}, {@code scx_start_timeout_secs},
  * {@code scx_stop_timeout_secs}, {@code scx_orphan_policy} ({@code leave}, {@code adopt} or
- * {@code stop}) and {@code scx_run_dir}.
+ * {@code stop}) and {@code scx_run_dir}, and of the closed loop: {@code experiments},
+ * {@code settle_period_secs}, {@code evaluation_period_secs}, {@code retry_lost_after_secs} and
+ * {@code state_dir} (where the daemon keeps the outcome history).
  *
  * <p>Each value is checked by the same {@link AutoSA.Builder} setter the flags use (the controller's
  * by {@link ScxControllerConfig}), so the messages are the library's, prefixed with the file, line
@@ -47,7 +50,8 @@ public final class ConfigFile {
     public static final List<String> KEYS = List.of("collection_interval_secs", "aggregation_window_secs",
             "min_confidence_threshold", "min_switch_interval_secs", "enable_auto_switch", "mode",
             "stability_period_secs", "warmup_secs", "keep_scheduler_on_close", "scx_trusted_dirs",
-            "scx_start_timeout_secs", "scx_stop_timeout_secs", "scx_orphan_policy", "scx_run_dir");
+            "scx_start_timeout_secs", "scx_stop_timeout_secs", "scx_orphan_policy", "scx_run_dir", "experiments",
+            "settle_period_secs", "evaluation_period_secs", "retry_lost_after_secs", "state_dir");
 
     private static final int MAX_SIZE = 1 << 20;
 
@@ -56,7 +60,8 @@ public final class ConfigFile {
      * the CLI derives it from the final aggregation window, as the builder does), and the settings
      * of the sched_ext controller (the defaults where the file names none).
      */
-    public record Loaded(Path path, AutoSAConfig config, boolean warmupGiven, ScxControllerConfig scx) {
+    public record Loaded(Path path, AutoSAConfig config, boolean warmupGiven, ScxControllerConfig scx,
+            @Nullable Path stateDir) {
     }
 
     private ConfigFile() {
@@ -114,8 +119,8 @@ public final class ConfigFile {
         try {
             AutoSAConfig c = new AutoSAConfig(v.interval, v.window, v.minConfidence, v.minSwitchInterval,
                     v.stabilityPeriod, warmup, v.autoSwitch, v.mode, d.failureBackoff(), d.maxFailureBackoff(),
-                    d.blocklistAfter(), v.keepScheduler, d.decisionLogSize(), v.preferences, v.args);
-            return new Loaded(path, c, v.warmup != null, v.scx);
+                    d.blocklistAfter(), v.keepScheduler, d.decisionLogSize(), v.preferences, v.args, v.experiment);
+            return new Loaded(path, c, v.warmup != null, v.scx, v.stateDir);
         } catch (IllegalArgumentException e) {
             throw CliException.usage(path + ": " + e.getMessage());
         }
@@ -147,6 +152,11 @@ public final class ConfigFile {
             case "scx_stop_timeout_secs" -> v.scx = v.scx.withStopTimeout(seconds(value));
             case "scx_orphan_policy" -> v.scx = v.scx.withOrphanPolicy(orphanPolicy(value));
             case "scx_run_dir" -> v.scx = v.scx.withRunDir(Path.of(value));
+            case "experiments" -> v.experiment = v.experiment.withEnabled(bool(value));
+            case "settle_period_secs" -> v.experiment = v.experiment.withSettlePeriod(seconds(value));
+            case "evaluation_period_secs" -> v.experiment = v.experiment.withEvaluationPeriod(seconds(value));
+            case "retry_lost_after_secs" -> v.experiment = v.experiment.withRetryLostAfter(seconds(value));
+            case "state_dir" -> v.stateDir = StateDirectory.check(value);
             default -> {
                 if (key.startsWith("prefer.")) {
                     Workload w = Workload.of(key.substring("prefer.".length()));
@@ -258,8 +268,11 @@ public final class ConfigFile {
         PreferenceTable preferences;
         final Map<String, List<String>> args = new LinkedHashMap<>();
         ScxControllerConfig scx = ScxControllerConfig.ofDefaults();
+        ExperimentConfig experiment;
+        @Nullable Path stateDir;
 
         Values(AutoSAConfig d) {
+            experiment = d.experiment();
             interval = d.collectionInterval();
             window = d.aggregationWindow();
             minConfidence = d.minConfidence();

@@ -33,6 +33,18 @@ public final class TuningOptions {
             description = "Least seconds between two switches (default 300).")
     @Nullable Duration minSwitchInterval;
 
+    @Option(names = "--settle-period", paramLabel = "SECS", converter = SecondsConverter.class,
+            description = "Seconds after a switch before its effect is measured (default 10).")
+    @Nullable Duration settlePeriod;
+
+    @Option(names = "--evaluation-period", paramLabel = "SECS", converter = SecondsConverter.class,
+            description = "Seconds a switch is measured against the time before it (default 60).")
+    @Nullable Duration evaluationPeriod;
+
+    @Option(names = "--retry-lost-after", paramLabel = "SECS", converter = SecondsConverter.class,
+            description = "A scheduler that made a workload worse is not tried for it again for SECS (default 86400).")
+    @Nullable Duration retryLostAfter;
+
     @Option(names = "--mode", paramLabel = "MODE",
             description = "auto (switch), recommend (report only) or dry-run (simulated switches).")
     @Nullable String mode;
@@ -79,6 +91,9 @@ public final class TuningOptions {
         set("--aggregation-window", aggregationWindow, builder::aggregationWindow);
         set("--min-confidence", minConfidence, builder::minConfidence);
         set("--min-switch-interval", minSwitchInterval, builder::minSwitchInterval);
+        set("--settle-period", settlePeriod, builder::settlePeriod);
+        set("--evaluation-period", evaluationPeriod, builder::evaluationPeriod);
+        set("--retry-lost-after", retryLostAfter, builder::retryLostAfter);
         Mode m = parsedMode();
         if (m == null && modeOverride != null) {
             m = modeOverride;

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
+package dev.autosa.api;
+
+import java.util.function.DoubleSupplier;
+
+/**
+ * What "better" means for the machine or the service AutoSA runs in: one number read every tick,
+ * with a direction and a unit. After each switch the engine compares the objective before and
+ * after and reverts a switch that made it worse. Found with {@link java.util.ServiceLoader} like
+ * the other SPIs; an instance given to the builder (e.g. a service's own p99 latency through
+ * {@link #of}) wins over discovery.
+ *
+ * <p>The engine calls {@link #read(WindowView)} from its single loop thread, once per tick, after
+ * the tick's sample entered the window.
+ */
+public interface Objective extends Provider {
+
+    /** Which way is better. */
+    enum Direction {
+        LOWER_IS_BETTER, HIGHER_IS_BETTER;
+
+        /** {@code "lower is better"} or {@code "higher is better"}. */
+        public String id() {
+            return this == LOWER_IS_BETTER ? "lower is better" : "higher is better";
+        }
+    }
+
+    /** The unit of the value, for reports, e.g. {@code "ms"} or {@code "wait/work"}. */
+    String unit();
+
+    Direction direction();
+
+    /**
+     * The objective's value for this tick, or {@link Double#NaN} when there is none this tick (a
+     * NaN is left out of the comparison, never counted as good or bad).
+     *
+     * @param window the engine's window, holding this tick's sample as its newest values
+     */
+    double read(WindowView window);
+
+    /**
+     * An objective read from the host application, e.g. {@code Objective.of("p99 latency", "ms",
+     * Direction.LOWER_IS_BETTER, latency::p99)}. The supplier is called on AutoSA's loop thread
+     * once per tick; it may return NaN when it has nothing to report.
+     */
+    static Objective of(String name, String unit, Direction direction, DoubleSupplier value) {
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("objective name must not be blank");
+        }
+        return new Objective() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String unit() {
+                return unit;
+            }
+
+            @Override
+            public Direction direction() {
+                return direction;
+            }
+
+            @Override
+            public boolean isAvailable() {
+                return true;
+            }
+
+            @Override
+            public double read(WindowView window) {
+                return value.getAsDouble();
+            }
+
+            @Override
+            public String toString() {
+                return name + " (" + unit + ", " + direction.id() + ")";
+            }
+        };
+    }
+}

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
+package dev.autosa.core;
+
+import dev.autosa.api.MetricKey;
+import dev.autosa.api.Objective;
+import dev.autosa.api.WindowView;
+
+/**
+ * The default objective, which needs nothing from the user: CPU contention per unit of work done,
+ * lower is better.
+ *
+ * <pre>
+ *   contention = (psi.cpu.some + sched.runqueue_wait_per_sec / cpus) / max(cpu.busy, 0.05)
+ * </pre>
+ *
+ * The numerator is how much runnable work waited for a CPU this tick: PSI cpu "some" (share of
+ * time at least one task waited) plus the schedstat run-queue delay per CPU (seconds waited per
+ * second, per CPU); either term is left out when the kernel does not provide it. The denominator
+ * is the work actually done: the busy share of all CPUs. Dividing by it is what makes a scheduler
+ * that idles the machine lose: such a scheduler raises the waiting and lowers the work, and
+ * "less waiting because less work got done" cannot look better, since the work it did not do is
+ * in the denominator. The floor of 0.05 keeps an idle machine's value finite (it is then near 0).
+ *
+ * <p>Measured in the sched_ext guest (2 vCPUs, {@code stress-ng --cpu 2 --cpu-load 90}): under the
+ * kernel default PSI some is about 0.1, run delay 0.2 s/s and busy 0.9, so about 0.2; under
+ * {@code scx_cpu0} (every task on CPU 0) PSI some about 0.95, run delay 1.8 s/s and busy 0.5, so
+ * about 3.7.
+ */
+public final class KernelObjective implements Objective {
+
+    /** Work below this busy share counts as this much, so an idle machine does not divide by zero. */
+    static final double MIN_WORK = 0.05;
+
+    private final int cpus;
+
+    /** Reads this machine's CPU count once. */
+    public KernelObjective() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** For a known CPU count (a capture from another machine, tests). */
+    public KernelObjective(int cpus) {
+        if (cpus < 1) {
+            throw new IllegalArgumentException("cpus must be at least 1 but was " + cpus);
+        }
+        this.cpus = cpus;
+    }
+
+    @Override
+    public String name() {
+        return "cpu contention";
+    }
+
+    @Override
+    public String unit() {
+        return "wait/work";
+    }
+
+    @Override
+    public Direction direction() {
+        return Direction.LOWER_IS_BETTER;
+    }
+
+    @Override
+    public boolean isAvailable() {
+        return true;
+    }
+
+    @Override
+    public double read(WindowView window) {
+        return contention(window.last(MetricKey.PSI_CPU_SOME), window.last(MetricKey.SCHED_RUNQUEUE_WAIT_PER_SEC),
+                window.last(MetricKey.CPU_BUSY));
+    }
+
+    /** The formula, NaN when there is no busy share or neither waiting term. */
+    double contention(double psiSome, double runqueueWaitPerSec, double busy) {
+        if (Double.isNaN(busy) || (Double.isNaN(psiSome) && Double.isNaN(runqueueWaitPerSec))) {
+            return Double.NaN;
+        }
+        double waiting = (Double.isNaN(psiSome) ? 0 : psiSome)
+                + (Double.isNaN(runqueueWaitPerSec) ? 0 : runqueueWaitPerSec / cpus);
+        return waiting / Math.max(busy, MIN_WORK);
+    }
+
+    @Override
+    public String toString() {
+        return "cpu contention (wait/work, lower is better; " + cpus + " cpus)";
+    }
+}

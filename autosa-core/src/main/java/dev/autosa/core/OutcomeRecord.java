@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
+package dev.autosa.core;
+
+import dev.autosa.api.Workload;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the experiments found for one scheduler on one workload class, on one machine, by one
+ * objective: how often it was tried, kept, reverted, better, inconclusive, and how much the
+ * objective changed (after minus before, in the objective's unit; the most recent
+ * {@value #MAX_CHANGES}).
+ *
+ * @param machine the machine fingerprint, e.g. {@code "cpus=2 kernel=7.2.13+deb14-cloud-amd64"}
+ * @param objective the objective's name
+ * @param scheduler the {@code scx_*} name, or {@value #KERNEL_DEFAULT} for the kernel default
+ * @param lastLost when a switch to it was last reverted for this class, or null
+ */
+public record OutcomeRecord(String machine, String objective, Workload workload, String scheduler, int trials,
+        int kept, int reverted, int better, int inconclusive, @Nullable Instant lastLost, List<Double> changes) {
+
+    /** The scheduler name that stands for the kernel default. */
+    public static final String KERNEL_DEFAULT = "default";
+    /** How many changes a record keeps. */
+    public static final int MAX_CHANGES = 50;
+
+    public OutcomeRecord {
+        if (trials < 0 || kept < 0 || reverted < 0 || better < 0 || inconclusive < 0
+                || kept + reverted + inconclusive > trials) {
+            throw new IllegalArgumentException("outcome counts must be non-negative and kept + reverted + "
+                    + "inconclusive <= trials but were trials=" + trials + " kept=" + kept + " reverted=" + reverted
+                    + " inconclusive=" + inconclusive);
+        }
+        if (better > kept) {
+            throw new IllegalArgumentException("better (" + better + ") cannot exceed kept (" + kept + ")");
+        }
+        changes = List.copyOf(changes.size() > MAX_CHANGES ? changes.subList(changes.size() - MAX_CHANGES,
+                changes.size()) : changes);
+    }
+
+    /** Median of the recorded changes, NaN when there are none. */
+    public double medianChange() {
+        if (changes.isEmpty()) {
+            return Double.NaN;
+        }
+        double[] s = changes.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+}

@@ -1,0 +1,242 @@
+// SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
+package dev.autosa.core.internal;
+
+import static dev.autosa.core.Durations.format;
+
+import dev.autosa.api.AutoSAEvent.Evaluated;
+import dev.autosa.api.AutoSAEvent.Evaluated.Verdict;
+import dev.autosa.api.Classification;
+import dev.autosa.api.Objective;
+import dev.autosa.api.WindowView;
+import dev.autosa.api.Workload;
+import dev.autosa.core.ExperimentConfig;
+import dev.autosa.core.ExperimentStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every switch is an experiment: this class reads the objective each tick, keeps the recent values
+ * (with the workload class and the scheduler of their tick) as the baseline for the next switch,
+ * runs the {@link Experiment} after a switch, records its outcome in the {@link OutcomeHistory} and
+ * holds the workload class (see {@link ClassHold}). The engine asks it three things: filter the
+ * classification, run a tick (which may ask for a revert), and note a switch.
+ */
+public final class ClosedLoop {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClosedLoop.class);
+
+    private final ExperimentConfig config;
+    private final Objective objective;
+    private final OutcomeHistory history;
+    private final ClassHold hold;
+    private final int settleTicks;
+    private final int evaluationTicks;
+    // The recent ticks, a ring: objective value, class and running scheduler of each.
+    private final double[] values;
+    private final Workload[] classes;
+    private final @Nullable String[] schedulers;
+    private int next;
+    private int filled;
+    private double lastValue = Double.NaN;
+    private boolean objectiveFailed;
+    private @Nullable Experiment experiment;
+    private @Nullable Evaluated lastVerdict;
+
+    public ClosedLoop(ExperimentConfig config, Objective objective, OutcomeHistory history, Duration interval) {
+        this.config = config;
+        this.objective = objective;
+        this.history = history;
+        this.hold = new ClassHold(config.stickyMargin());
+        this.settleTicks = ticks(config.settlePeriod(), interval);
+        this.evaluationTicks = Math.max(1, ticks(config.evaluationPeriod(), interval));
+        int capacity = Math.max(2 * evaluationTicks, ExperimentEvaluator.MIN_SAMPLES);
+        this.values = new double[capacity];
+        this.classes = new Workload[capacity];
+        this.schedulers = new String[capacity];
+    }
+
+    private static int ticks(Duration d, Duration interval) {
+        return (int) ((d.toMillis() + interval.toMillis() - 1) / interval.toMillis());
+    }
+
+    public OutcomeHistory history() {
+        return history;
+    }
+
+    public Objective objective() {
+        return objective;
+    }
+
+    /** The classification the policy sees: the classifier's, unless the class a switch was made for is held. */
+    public Classification filter(Classification raw) {
+        return hold.filter(raw);
+    }
+
+    /**
+     * Reads the objective for this tick and advances the experiment.
+     *
+     * @param c the classification the policy sees this tick
+     * @param running what the kernel runs ({@code scx_*}, null for the kernel default)
+     * @return the verdict when the experiment ended this tick (a {@link Verdict#WORSE} one asks the
+     *     engine to switch back to {@link Evaluated#from()}), else null
+     */
+    public @Nullable Evaluated tick(long nowMillis, WindowView window, Classification c, @Nullable String running) {
+        double v = readObjective(window);
+        lastValue = v;
+        values[next] = v;
+        classes[next] = c.workload();
+        schedulers[next] = running;
+        next = (next + 1) % values.length;
+        if (filled < values.length) {
+            filled++;
+        }
+        Experiment e = experiment;
+        if (e == null) {
+            return null;
+        }
+        Experiment.End end = e.tick(v, c.workload(), running, objective.direction());
+        if (end == null) {
+            return null;
+        }
+        experiment = null;
+        Evaluated verdict = conclude(nowMillis, e, end);
+        lastVerdict = verdict;
+        history.record(e.workload(), e.to(), verdict.verdict(), verdict.after() - verdict.before(), nowMillis);
+        // A kept switch (also one without enough data to judge) keeps its class held; a reverted one, or
+        // one whose class or scheduler changed under it, does not.
+        if (verdict.verdict() == Verdict.WORSE || end.result() == null) {
+            hold.release();
+        } else {
+            hold.because(name(e.to()) + " was kept");
+        }
+        if (verdict.verdict() == Verdict.WORSE) {
+            LOG.warn("{}", verdict.explanation());
+        } else {
+            LOG.info("{}", verdict.explanation());
+        }
+        return verdict;
+    }
+
+    private double readObjective(WindowView window) {
+        try {
+            double v = objective.read(window);
+            objectiveFailed = false;
+            return Double.isFinite(v) ? v : Double.NaN;
+        } catch (RuntimeException e) {
+            if (!objectiveFailed) {
+                LOG.warn("objective {} failed to read; its value is missing until it works again", objective.name(), e);
+                objectiveFailed = true;
+            }
+            return Double.NaN;
+        }
+    }
+
+    /**
+     * The engine switched from {@code from} to {@code to} for the class in {@code c}: start the
+     * experiment with the baseline of the recent same-class ticks under {@code from}.
+     */
+    public void switched(long nowMillis, Classification c, @Nullable String from, @Nullable String to) {
+        if (!config.enabled()) {
+            return;
+        }
+        double[] baseline = new double[evaluationTicks];
+        int n = 0;
+        for (int i = 1; i <= filled && n < baseline.length; i++) {
+            int at = Math.floorMod(next - i, values.length);
+            if (classes[at].equals(c.workload()) && Objects.equals(schedulers[at], from) && !Double.isNaN(values[at])) {
+                baseline[n++] = values[at];
+            }
+        }
+        experiment = new Experiment(c.workload(), from, to, nowMillis, settleTicks, evaluationTicks, baseline, n);
+        hold.hold(c.workload(), c.confidence(), name(to) + " is evaluated");
+        LOG.info("evaluating {} for {}: baseline {} {} ({} values), settle {}, evaluation {}", name(to), c.workload(),
+                num(ExperimentEvaluator.median(baseline, n)), objective.unit(), n, format(config.settlePeriod()),
+                format(config.evaluationPeriod()));
+    }
+
+    /** A switch that was not an experiment (a revert) or a failure ended what was held. */
+    public void abandon() {
+        experiment = null;
+        hold.release();
+    }
+
+    private Evaluated conclude(long nowMillis, Experiment e, Experiment.End end) {
+        Duration since = Duration.ofMillis(nowMillis - e.startMillis());
+        ExperimentEvaluator.Result r = end.result();
+        String who = name(e.to());
+        String what = objective.name();
+        String text;
+        Verdict verdict;
+        double before;
+        double after;
+        double p;
+        int nb;
+        int na;
+        if (r == null || end.inconclusiveBecause() != null) {
+            verdict = Verdict.INCONCLUSIVE;
+            before = e.baselineMedian();
+            after = e.afterMedian();
+            p = Double.NaN;
+            nb = e.baselineCount();
+            na = r == null ? 0 : r.samplesAfter();
+            text = who + " for " + e.workload() + ": inconclusive after " + format(since) + ", "
+                    + end.inconclusiveBecause() + "; kept, no penalty";
+        } else {
+            verdict = r.verdict();
+            before = r.medianBefore();
+            after = r.medianAfter();
+            p = r.pValue();
+            nb = r.samplesBefore();
+            na = r.samplesAfter();
+            String numbers = what + " " + num(before) + " -> " + num(after) + " " + objective.unit() + " (" + pText(p)
+                    + ", tolerance " + num(r.tolerance()) + ", " + nb + "/" + na + " values)";
+            text = switch (verdict) {
+                case WORSE -> who + " made " + e.workload() + " worse: " + numbers + "; reverted to " + name(e.from())
+                        + " after " + format(since);
+                case BETTER -> who + " made " + e.workload() + " better: " + numbers + "; kept after " + format(since);
+                default -> who + " made no clear difference for " + e.workload() + ": " + numbers + "; kept after "
+                        + format(since);
+            };
+        }
+        return new Evaluated(Instant.ofEpochMilli(nowMillis), e.workload(), e.from(), e.to(), verdict, what,
+                objective.unit(), before, after, p, nb, na, since, text);
+    }
+
+    static String pText(double p) {
+        if (Double.isNaN(p)) {
+            return "not tested";
+        }
+        return p < 0.001 ? "p < 0.001" : String.format(Locale.ROOT, "p = %.3f", p);
+    }
+
+    static String num(double v) {
+        if (Double.isNaN(v)) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.0f" : Math.abs(v) >= 1 ? "%.2f" : "%.3f", v);
+    }
+
+    private static String name(@Nullable String scheduler) {
+        return scheduler == null ? "the kernel default" : scheduler;
+    }
+
+    public ExperimentStatus status(long nowMillis) {
+        Experiment e = experiment;
+        ExperimentStatus.Running running = e == null ? null : new ExperimentStatus.Running(e.workload(), e.from(),
+                e.to(), Instant.ofEpochMilli(e.startMillis()), e.phase().name().toLowerCase(Locale.ROOT),
+                Duration.ofMillis(nowMillis - e.startMillis()), e.baselineCount(), e.baselineMedian(), e.afterMedian());
+        return new ExperimentStatus(config.enabled(), objective.name(), objective.unit(), objective.direction(),
+                lastValue, config.settlePeriod(), config.evaluationPeriod(), running, lastVerdict, hold.held(),
+                history.machine(), history.storeDescription(), history.records());
+    }
+
+    /** Whether a switch is under test now. */
+    public boolean evaluating() {
+        return experiment != null;
+    }
+}

@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
+package dev.autosa.core.internal;
+
+import dev.autosa.api.AutoSAEvent.Evaluated.Verdict;
+import dev.autosa.api.Objective.Direction;
+import dev.autosa.api.Workload;
+import dev.autosa.core.OutcomeRecord;
+import dev.autosa.core.OutcomeStore;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The outcomes of past experiments, per machine, objective, workload class and scheduler, loaded
+ * from and saved to an {@link OutcomeStore}. Answers the recommender's two questions for this
+ * machine and objective: did a scheduler lose for a class recently, and which one won.
+ */
+public final class OutcomeHistory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutcomeHistory.class);
+
+    private record Key(String machine, String objective, Workload workload, String scheduler) {
+    }
+
+    private final OutcomeStore store;
+    private final String machine;
+    private final String objective;
+    private final Direction direction;
+    private final long retryLostAfterMillis;
+    private final Map<Key, OutcomeRecord> records = new LinkedHashMap<>();
+    // This machine's and objective's records by workload and scheduler: looked up every tick, without allocating.
+    private final Map<Workload, Map<String, OutcomeRecord>> local = new HashMap<>();
+
+    public OutcomeHistory(OutcomeStore store, String machine, String objective, Direction direction,
+            Duration retryLostAfter) {
+        this.store = store;
+        this.machine = machine;
+        this.objective = objective;
+        this.direction = direction;
+        this.retryLostAfterMillis = retryLostAfter.toMillis();
+        List<OutcomeRecord> loaded;
+        try {
+            loaded = store.load();
+        } catch (RuntimeException e) {
+            LOG.warn("cannot load the outcome history from {}; starting a fresh one", store.describe(), e);
+            loaded = List.of();
+        }
+        for (OutcomeRecord r : loaded) {
+            put(r);
+        }
+        if (!loaded.isEmpty()) {
+            LOG.info("outcome history: {} records from {}", loaded.size(), store.describe());
+        }
+    }
+
+    private void put(OutcomeRecord r) {
+        records.put(new Key(r.machine(), r.objective(), r.workload(), r.scheduler()), r);
+        if (r.machine().equals(machine) && r.objective().equals(objective)) {
+            local.computeIfAbsent(r.workload(), w -> new HashMap<>()).put(r.scheduler(), r);
+        }
+    }
+
+    private @Nullable OutcomeRecord local(Workload workload, String scheduler) {
+        Map<String, OutcomeRecord> m = local.get(workload);
+        return m == null ? null : m.get(scheduler);
+    }
+
+    /** Name of a scheduler in the history: the {@code scx_*} name, or "default" for the kernel default. */
+    public static String historyName(@Nullable String scheduler) {
+        return scheduler == null ? OutcomeRecord.KERNEL_DEFAULT : scheduler;
+    }
+
+    /** Adds one experiment's outcome and saves the whole history. */
+    public void record(Workload workload, @Nullable String scheduler, Verdict verdict, double change, long nowMillis) {
+        String name = historyName(scheduler);
+        OutcomeRecord old = local(workload, name);
+        List<Double> changes = new ArrayList<>(old == null ? List.of() : old.changes());
+        if (verdict != Verdict.INCONCLUSIVE && Double.isFinite(change)) {
+            changes.add(change);
+        }
+        boolean kept = verdict == Verdict.BETTER || verdict == Verdict.NEUTRAL;
+        OutcomeRecord r = new OutcomeRecord(machine, objective, workload, name,
+                (old == null ? 0 : old.trials()) + 1,
+                (old == null ? 0 : old.kept()) + (kept ? 1 : 0),
+                (old == null ? 0 : old.reverted()) + (verdict == Verdict.WORSE ? 1 : 0),
+                (old == null ? 0 : old.better()) + (verdict == Verdict.BETTER ? 1 : 0),
+                (old == null ? 0 : old.inconclusive()) + (verdict == Verdict.INCONCLUSIVE ? 1 : 0),
+                verdict == Verdict.WORSE ? Instant.ofEpochMilli(nowMillis) : old == null ? null : old.lastLost(),
+                changes);
+        put(r);
+        try {
+            store.save(List.copyOf(records.values()));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot save the outcome history to {}: {}; it is kept in memory", store.describe(), e.toString());
+        }
+    }
+
+    /**
+     * Until when {@code scheduler} is not tried again for {@code workload} on this machine (it made
+     * the class worse), or {@code Long.MIN_VALUE} when it may be tried.
+     */
+    public long lostUntil(Workload workload, @Nullable String scheduler) {
+        OutcomeRecord r = local(workload, historyName(scheduler));
+        if (r == null || r.lastLost() == null) {
+            return Long.MIN_VALUE;
+        }
+        return r.lastLost().toEpochMilli() + retryLostAfterMillis;
+    }
+
+    /**
+     * The measured winner for {@code workload} among {@code eligible}: a scheduler that made the class
+     * better at least once, with the best median change in the objective's
+     * direction; null when none did. The caller leaves out schedulers that lost recently.
+     */
+    public @Nullable String winner(Workload workload, List<String> eligible) {
+        String best = null;
+        double bestGain = 0;
+        for (int i = 0; i < eligible.size(); i++) {
+            OutcomeRecord r = local(workload, eligible.get(i));
+            if (r == null || r.better() == 0) {
+                continue;
+            }
+            double gain = direction == Direction.LOWER_IS_BETTER ? -r.medianChange() : r.medianChange();
+            if (best == null || gain > bestGain) {
+                best = r.scheduler();
+                bestGain = gain;
+            }
+        }
+        return best;
+    }
+
+    /** Every record, this machine's and others', in the order first seen. */
+    public List<OutcomeRecord> records() {
+        return List.copyOf(records.values());
+    }
+
+    public @Nullable OutcomeRecord get(Workload workload, @Nullable String scheduler) {
+        return local(workload, historyName(scheduler));
+    }
+
+    public String machine() {
+        return machine;
+    }
+
+    public String storeDescription() {
+        return store.describe();
+    }
+
+    @Override
+    public String toString() {
+        return "OutcomeHistory[" + machine + ", " + objective + ", " + records.size() + " records, "
+                + Objects.toString(store.describe()) + "]";
+    }
+}
