@@ -317,15 +317,18 @@ public final class Engine {
 
     private String lostReason(Classification c, long now) {
         StringBuilder sb = new StringBuilder();
+        int lost = 0;
+        long until = Long.MIN_VALUE;
         for (String name : recommender.candidates(c.workload())) {
-            long until = closedLoop.history().lostUntil(c.workload(), name);
-            if (now < until) {
-                sb.append(sb.length() == 0 ? "" : ", ").append(name).append(" (until ").append(Instant.ofEpochMilli(until))
-                        .append(')');
+            long u = closedLoop.history().lostUntil(c.workload(), name);
+            if (now < u) {
+                sb.append(lost++ == 0 ? "" : ", ").append(name);
+                until = Math.max(until, u);
             }
         }
-        return "every candidate for " + c.workload() + " made it worse here and is not tried again yet: " + sb
-                + "; keeping " + active.displayName();
+        String keeping = active.isKernelDefault() ? "the kernel default" : active.displayName();
+        return sb + (lost == 1 ? " made " : " each made ") + c.workload() + " worse here and " + (lost == 1 ? "is" : "are")
+                + " not tried for it again before " + Instant.ofEpochMilli(until) + "; keeping " + keeping;
     }
 
     /**
