@@ -4,6 +4,7 @@ package dev.autosa.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.autosa.api.Objective;
 import dev.autosa.api.Workload;
 import java.time.Duration;
 import java.util.List;
@@ -125,6 +126,36 @@ class BuilderTest {
             assertThat(a.status().providers()).containsEntry("controller", "simulated");
             assertThat(a.status().modeReason()).isEqualTo("dry-run: a simulated controller with scx_bpfland, scx_flash,"
                     + " scx_lavd, scx_rusty, scx_simple installed; the kernel is never touched");
+        }
+    }
+
+    @Test
+    void experimentSettingsAreValidatedAndReachTheConfig() {
+        assertThatThrownBy(() -> AutoSA.builder().settlePeriod(Duration.ofSeconds(-1)))
+                .hasMessage("settle period must be between 0s and 21600s but was -1s");
+        assertThatThrownBy(() -> AutoSA.builder().evaluationPeriod(Duration.ZERO))
+                .hasMessage("evaluation period must be between 1s and 21600s but was 0s");
+        assertThatThrownBy(() -> AutoSA.builder().retryLostAfter(Duration.ofDays(400)))
+                .hasMessage("retry lost after must be between 0s and 31536000s but was 34560000s");
+        assertThatThrownBy(() -> AutoSA.builder().settlePeriod(Duration.ofSeconds(5)).settlePeriod(Duration.ofSeconds(6)))
+                .hasMessage("settle period was already set to 5s");
+        Objective o = Objective.of("p99", "ms", Objective.Direction.LOWER_IS_BETTER, () -> 1.0);
+        assertThatThrownBy(() -> AutoSA.builder().objective(o).objective(o)).hasMessageStartingWith(
+                "objective was already set to p99 (ms, lower is better)");
+        try (AutoSA a = AutoSA.builder().settlePeriod(Duration.ofSeconds(5)).evaluationPeriod(Duration.ofSeconds(30))
+                .retryLostAfter(Duration.ofHours(2)).experiments(false).objective(o)
+                .metricSource(new ScriptedSource()).controller(new SimulatedController()).build()) {
+            ExperimentConfig x = a.config().experiment();
+            assertThat(x).isEqualTo(new ExperimentConfig(false, Duration.ofSeconds(5), Duration.ofSeconds(30),
+                    Duration.ofHours(2), ExperimentConfig.DEFAULT_STICKY_MARGIN));
+            assertThat(a.experiments().objective()).isEqualTo("p99");
+            assertThat(a.experiments().store()).isEqualTo("in memory");
+            assertThat(a.status().providers()).containsEntry("objective", "p99");
+        }
+        try (AutoSA a = AutoSA.builder().metricSource(new ScriptedSource()).controller(new SimulatedController())
+                .build()) {
+            assertThat(a.config().experiment()).isEqualTo(ExperimentConfig.ofDefaults());
+            assertThat(a.experiments().objective()).isEqualTo("cpu contention");
         }
     }
 }
