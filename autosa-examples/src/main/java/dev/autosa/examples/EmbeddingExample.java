@@ -2,20 +2,30 @@
 package dev.autosa.examples;
 
 import dev.autosa.api.Classification;
+import dev.autosa.api.Objective;
 import dev.autosa.core.AutoSA;
 import dev.autosa.core.AutoSAStatus;
+import dev.autosa.core.ExperimentStatus;
 import dev.autosa.core.Mode;
 import dev.autosa.examples.jmx.AutoSAManagement;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.management.JMException;
 
 /**
- * AutoSA inside a JVM service: build it in recommend mode, expose it over JMX, start it, read its
- * status now and then, close it on the way out (which leaves the kernel as it was).
+ * AutoSA inside a JVM service: build it in recommend mode with the service's own request latency
+ * as the objective, expose it over JMX, start it, read its status now and then, close it on the way
+ * out (which leaves the kernel as it was).
+ *
+ * <p>The objective is why a service embeds AutoSA instead of running the daemon: the service
+ * knows its SLO. With {@code .mode(Mode.AUTO)} every switch AutoSA makes is measured against the
+ * p99 latency before it, and reverted when the service got slower. Here a small simulated request
+ * loop (sorting a random array, timed) stands in for the service's handlers.
  *
  * <pre>
  * java -cp autosa.jar dev.autosa.examples.EmbeddingExample [reports] [seconds-between-reports]
@@ -29,10 +39,14 @@ public final class EmbeddingExample {
     public static void main(String[] args) throws JMException, InterruptedException {
         int reports = args.length > 0 ? Integer.parseInt(args[0]) : 12;
         Duration every = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 5);
-        AutoSA autosa = AutoSA.builder()
+        RequestLatency latency = new RequestLatency();
+        AutoSA autosa = builder(latency)
                 .mode(Mode.RECOMMEND)
                 .aggregationWindow(Duration.ofSeconds(30))
                 .build();
+        Thread service = new Thread(() -> serve(latency), "example-service");
+        service.setDaemon(true);
+        service.start();
         CountDownLatch interrupted = new CountDownLatch(1);
         // Ctrl-C: close AutoSA too (try-with-resources does not run when the JVM is signalled).
         Thread hook = new Thread(() -> {
@@ -47,6 +61,26 @@ public final class EmbeddingExample {
         Runtime.getRuntime().removeShutdownHook(hook);
     }
 
+    /** A builder whose objective is the service's p99 request latency, lower is better. */
+    public static AutoSA.Builder builder(RequestLatency latency) {
+        return AutoSA.builder().objective("request p99", "ms", Objective.Direction.LOWER_IS_BETTER,
+                latency::p99MillisSinceLastRead);
+    }
+
+    /** The stand-in service: requests that sort 20,000 random numbers, timed, until the JVM exits. */
+    private static void serve(RequestLatency latency) {
+        Random random = new Random(1);
+        int[] data = new int[20_000];
+        while (!Thread.currentThread().isInterrupted()) {
+            long start = System.nanoTime();
+            for (int i = 0; i < data.length; i++) {
+                data[i] = random.nextInt();
+            }
+            Arrays.sort(data);
+            latency.record(System.nanoTime() - start);
+        }
+    }
+
     /** Starts {@code autosa} and prints its status {@code reports} times, {@code every} apart. */
     public static void run(AutoSA autosa, int reports, Duration every, CountDownLatch stop, PrintStream out)
             throws InterruptedException {
@@ -56,17 +90,18 @@ public final class EmbeddingExample {
             if (stop.await(every.toMillis(), TimeUnit.MILLISECONDS)) {
                 return;
             }
-            out.println(describe(autosa.status()));
+            out.println(describe(autosa.status(), autosa.experiments()));
         }
     }
 
     /** One line: what AutoSA sees and recommends, e.g. for an application's own health page. */
-    public static String describe(AutoSAStatus s) {
+    public static String describe(AutoSAStatus s, ExperimentStatus x) {
         Classification c = s.classification();
         String workload = c == null ? "not classified yet"
                 : String.format(Locale.ROOT, "%s (confidence %.2f)", c.workload(), c.confidence());
-        return String.format(Locale.ROOT, "[tick %d] mode %s, workload %s, recommended %s, kernel runs %s",
+        String verdict = x.lastVerdict() == null ? "" : "; last verdict: " + x.lastVerdict().explanation();
+        return String.format(Locale.ROOT, "[tick %d] mode %s, workload %s, recommended %s, kernel runs %s, %s %.3f %s%s",
                 s.ticks(), s.mode().id(), workload, s.recommended() == null ? "kernel default" : s.recommended(),
-                s.active().displayName());
+                s.active().displayName(), x.objective(), x.lastValue(), x.unit(), verdict);
     }
 }

@@ -11,6 +11,7 @@ import dev.autosa.examples.cli.daemon.ControlServer;
 import dev.autosa.examples.cli.daemon.ControlServer.Reply;
 import dev.autosa.examples.cli.daemon.ControlServer.Request;
 import dev.autosa.examples.cli.daemon.PidLock;
+import dev.autosa.examples.cli.json.ExperimentJson;
 import dev.autosa.examples.cli.json.Json;
 import dev.autosa.examples.jmx.AutoSAManagement;
 import java.nio.file.Path;
@@ -131,8 +132,10 @@ final class Daemon {
     }
 
     JsonObject status() {
-        return Json.status(autosa.status(), autosa.config(), new Json.DaemonInfo(ProcessHandle.current().pid(),
+        JsonObject o = Json.status(autosa.status(), autosa.config(), new Json.DaemonInfo(ProcessHandle.current().pid(),
                 VersionProvider.version(), socket.toString(), startedAt));
+        o.add("experiments", ExperimentJson.status(autosa.experiments()));
+        return o;
     }
 
     JsonObject list() {

@@ -47,6 +47,10 @@ final class StartCommand implements Callable<Integer> {
             description = "Load plug-in jars from DIR (default /usr/lib/autosa/plugins when it exists).")
     @Nullable Path plugins;
 
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "Keep the outcome history here (default /var/lib/autosa as root, else ~/.local/state/autosa).")
+    @Nullable Path stateDir;
+
     @Option(names = "--no-jmx", description = "Do not register the dev.autosa:type=AutoSA MXBean.")
     boolean noJmx;
 
@@ -62,6 +66,7 @@ final class StartCommand implements Callable<Integer> {
         if (keepScheduler) {
             builder.keepSchedulerOnClose(true);
         }
+        Outcomes.useStateDirectory(builder, tuning, file, stateDir);
         ClassLoader loader = Plugins.loader(plugins);
         builder.classLoader(loader);
         if (procRoot != null) {

@@ -89,6 +89,9 @@ public final class Text {
         line(b, "ticks", s.get("ticks").getAsLong() + " (" + s.get("slowTicks").getAsLong() + " slow); decisions: "
                 + num(c, "switches") + " switch, " + num(c, "holds") + " hold, " + num(c, "none") + " none, "
                 + num(c, "failures") + " failures");
+        if (s.has("experiments")) {
+            b.append(ExperimentJson.text(s.getAsJsonObject("experiments")));
+        }
         return b.toString();
     }
 

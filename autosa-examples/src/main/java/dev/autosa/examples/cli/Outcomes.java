@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
+package dev.autosa.examples.cli;
+
+import dev.autosa.core.AutoSA;
+import dev.autosa.core.AutoSAConfig;
+import dev.autosa.core.FileOutcomeStore;
+import dev.autosa.core.Mode;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gives the daemon's engine its persistent outcome history in the state directory. A dry run
+ * switches nothing real, so its verdicts would teach nothing: it keeps its history in memory.
+ */
+final class Outcomes {
+
+    private static final Logger LOG = LoggerFactory.getLogger("autosa");
+
+    private Outcomes() {
+    }
+
+    static void useStateDirectory(AutoSA.Builder builder, TuningOptions tuning, ConfigFile.@Nullable Loaded file,
+            @Nullable Path flag) {
+        Mode flagMode = tuning.parsedMode();
+        Mode mode = flagMode != null ? flagMode : file != null ? file.config().mode() : AutoSAConfig.DEFAULT_MODE;
+        if (mode == Mode.DRY_RUN) {
+            LOG.info("dry run: the outcome history is kept in memory only");
+            return;
+        }
+        Path dir = StateDirectory.choose(flag, file == null ? null : file.stateDir());
+        builder.outcomeStore(new FileOutcomeStore(dir));
+        LOG.info("outcome history in {}", dir.resolve(FileOutcomeStore.FILE_NAME));
+    }
+}

@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
+package dev.autosa.examples.cli.json;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import dev.autosa.api.AutoSAEvent;
+import dev.autosa.core.ExperimentStatus;
+import dev.autosa.core.OutcomeRecord;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The closed loop in JSON ({@code status --json}'s {@code experiments}, {@code history --json}) and
+ * as text: the objective, the switch under test, the last verdict and the outcome table.
+ */
+public final class ExperimentJson {
+
+    private ExperimentJson() {
+    }
+
+    public static JsonObject status(ExperimentStatus x) {
+        JsonObject o = new JsonObject();
+        o.addProperty("enabled", x.enabled());
+        JsonObject obj = new JsonObject();
+        obj.addProperty("name", x.objective());
+        obj.addProperty("unit", x.unit());
+        obj.addProperty("direction", x.direction().id());
+        obj.add("last", number(x.lastValue()));
+        o.add("objective", obj);
+        o.addProperty("settleSeconds", x.settlePeriod().toMillis() / 1000.0);
+        o.addProperty("evaluationSeconds", x.evaluationPeriod().toMillis() / 1000.0);
+        ExperimentStatus.Running r = x.running();
+        if (r == null) {
+            o.add("running", JsonNull.INSTANCE);
+        } else {
+            JsonObject j = new JsonObject();
+            j.addProperty("workload", r.workload().id());
+            j.add("from", nullable(r.from()));
+            j.add("to", nullable(r.to()));
+            j.addProperty("since", r.since().toString());
+            j.addProperty("phase", r.phase());
+            j.addProperty("elapsedSeconds", r.elapsed().toSeconds());
+            j.addProperty("baselineSamples", r.baselineSamples());
+            j.add("baselineMedian", number(r.baselineMedian()));
+            j.add("currentMedian", number(r.currentMedian()));
+            o.add("running", j);
+        }
+        o.add("lastVerdict", x.lastVerdict() == null ? JsonNull.INSTANCE : verdict(x.lastVerdict()));
+        o.add("heldWorkload", x.heldWorkload() == null ? JsonNull.INSTANCE : new JsonPrimitive(x.heldWorkload().id()));
+        o.addProperty("machine", x.machine());
+        o.addProperty("store", x.store());
+        o.add("history", history(x.history()));
+        return o;
+    }
+
+    public static JsonObject verdict(AutoSAEvent.Evaluated v) {
+        JsonObject j = new JsonObject();
+        j.addProperty("time", v.time().toString());
+        j.addProperty("workload", v.workload().id());
+        j.add("from", nullable(v.from()));
+        j.add("to", nullable(v.to()));
+        j.addProperty("verdict", v.verdict().id());
+        j.addProperty("reverted", v.reverted());
+        j.addProperty("objective", v.objective());
+        j.addProperty("unit", v.unit());
+        j.add("before", number(v.before()));
+        j.add("after", number(v.after()));
+        j.add("pValue", number(v.pValue()));
+        j.addProperty("samplesBefore", v.samplesBefore());
+        j.addProperty("samplesAfter", v.samplesAfter());
+        j.addProperty("afterSeconds", v.since().toSeconds());
+        j.addProperty("explanation", v.explanation());
+        return j;
+    }
+
+    public static JsonArray history(List<OutcomeRecord> records) {
+        JsonArray a = new JsonArray();
+        for (OutcomeRecord r : records) {
+            JsonObject j = new JsonObject();
+            j.addProperty("machine", r.machine());
+            j.addProperty("objective", r.objective());
+            j.addProperty("workload", r.workload().id());
+            j.addProperty("scheduler", r.scheduler());
+            j.addProperty("trials", r.trials());
+            j.addProperty("kept", r.kept());
+            j.addProperty("reverted", r.reverted());
+            j.addProperty("better", r.better());
+            j.addProperty("inconclusive", r.inconclusive());
+            j.add("medianChange", number(r.medianChange()));
+            j.add("lastLost", r.lastLost() == null ? JsonNull.INSTANCE : new JsonPrimitive(r.lastLost().toString()));
+            a.add(j);
+        }
+        return a;
+    }
+
+    /** The table {@code autosa history} and {@code autosa status} print. */
+    public static String table(JsonArray history) {
+        if (history.isEmpty()) {
+            return "no experiments recorded yet\n";
+        }
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-18s %-14s %6s %5s %8s %6s %12s %14s  %s%n",
+                "WORKLOAD", "SCHEDULER", "TRIALS", "KEPT", "REVERTED", "BETTER", "INCONCLUSIVE", "MEDIAN CHANGE",
+                "OBJECTIVE / MACHINE"));
+        for (JsonElement e : history) {
+            JsonObject r = e.getAsJsonObject();
+            JsonElement change = r.get("medianChange");
+            b.append(String.format(Locale.ROOT, "%-18s %-14s %6d %5d %8d %6d %12d %14s  %s / %s%n",
+                    r.get("workload").getAsString(), r.get("scheduler").getAsString(), r.get("trials").getAsInt(),
+                    r.get("kept").getAsInt(), r.get("reverted").getAsInt(), r.get("better").getAsInt(),
+                    r.get("inconclusive").getAsInt(),
+                    change.isJsonNull() ? "-" : String.format(Locale.ROOT, "%+.3f", change.getAsDouble()),
+                    r.get("objective").getAsString(), r.get("machine").getAsString()));
+            if (!r.get("lastLost").isJsonNull()) {
+                b.append(String.format(Locale.ROOT, "%-18s last reverted %s%n", "", r.get("lastLost").getAsString()));
+            }
+        }
+        return b.toString();
+    }
+
+    /** The lines {@code autosa status} adds for the closed loop. */
+    public static String text(JsonObject x) {
+        StringBuilder b = new StringBuilder();
+        JsonObject obj = x.getAsJsonObject("objective");
+        JsonElement last = obj.get("last");
+        line(b, "objective", obj.get("name").getAsString() + " " + (last.isJsonNull() ? "n/a"
+                : String.format(Locale.ROOT, "%.3f", last.getAsDouble())) + " " + obj.get("unit").getAsString() + " ("
+                + obj.get("direction").getAsString() + ")" + (x.get("enabled").getAsBoolean() ? ""
+                        : "; switches are not evaluated"));
+        if (!x.get("running").isJsonNull()) {
+            JsonObject r = x.getAsJsonObject("running");
+            JsonElement base = r.get("baselineMedian");
+            JsonElement now = r.get("currentMedian");
+            line(b, "experiment", str(r.get("to"), "the kernel default") + " for " + r.get("workload").getAsString()
+                    + ": " + r.get("phase").getAsString() + ", " + r.get("elapsedSeconds").getAsLong() + "s of "
+                    + Math.round(x.get("settleSeconds").getAsDouble() + x.get("evaluationSeconds").getAsDouble())
+                    + "s; baseline " + (base.isJsonNull() ? "n/a" : String.format(Locale.ROOT, "%.3f", base.getAsDouble()))
+                    + " (" + r.get("baselineSamples").getAsInt() + " values), now "
+                    + (now.isJsonNull() ? "n/a" : String.format(Locale.ROOT, "%.3f", now.getAsDouble())));
+        }
+        if (!x.get("lastVerdict").isJsonNull()) {
+            JsonObject v = x.getAsJsonObject("lastVerdict");
+            line(b, "last verdict", v.get("time").getAsString() + ": " + v.get("explanation").getAsString());
+        }
+        if (!x.get("heldWorkload").isJsonNull()) {
+            line(b, "held class", x.get("heldWorkload").getAsString());
+        }
+        line(b, "history", x.get("store").getAsString());
+        for (String l : table(x.getAsJsonArray("history")).split("\n")) {
+            b.append("  ").append(l).append('\n');
+        }
+        return b.toString();
+    }
+
+    private static String str(JsonElement e, String ifNull) {
+        return e == null || e.isJsonNull() ? ifNull : e.getAsString();
+    }
+
+    private static void line(StringBuilder b, String label, String value) {
+        b.append(String.format(Locale.ROOT, "%-14s%s%n", label + ":", value));
+    }
+
+    private static JsonElement nullable(@Nullable String s) {
+        return s == null ? JsonNull.INSTANCE : new JsonPrimitive(s);
+    }
+
+    private static JsonElement number(double v) {
+        return Double.isFinite(v) ? new JsonPrimitive(Json.round(v)) : JsonNull.INSTANCE;
+    }
+}
