@@ -26,11 +26,11 @@ final class Outcomes {
         Mode flagMode = tuning.parsedMode();
         Mode mode = flagMode != null ? flagMode : file != null ? file.config().mode() : AutoSAConfig.DEFAULT_MODE;
         if (mode == Mode.DRY_RUN) {
-            LOG.info("dry run: the outcome history is kept in memory only");
+            LOG.debug("dry run: the outcome history is kept in memory only");
             return;
         }
         Path dir = StateDirectory.choose(flag, file == null ? null : file.stateDir());
         builder.outcomeStore(new FileOutcomeStore(dir));
-        LOG.info("outcome history in {}", dir.resolve(FileOutcomeStore.FILE_NAME));
+        LOG.debug("outcome history in {}", dir.resolve(FileOutcomeStore.FILE_NAME));
     }
 }

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.autosa.api.Workload;
+import dev.autosa.core.FileOutcomeStore;
+import dev.autosa.core.OutcomeRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +27,7 @@ class CliIT {
         Cli.Result v = Cli.run("--version");
         assertThat(v.exit()).isZero();
         assertThat(v.out()).startsWith("autosa 0.1.0");
-        for (String cmd : new String[] {"start", "stop", "status", "list", "recommend", "capture", "replay"}) {
+        for (String cmd : new String[] {"start", "stop", "status", "list", "recommend", "capture", "replay", "history"}) {
             Cli.Result h = Cli.run(cmd, "--help");
             assertThat(h.exit()).as(cmd).isZero();
             assertThat(h.out()).as(cmd).contains("Usage: autosa " + cmd);
@@ -149,5 +153,31 @@ class CliIT {
         assertThat(bad.exit()).isEqualTo(2);
         Cli.assertOneLine(bad.err());
         assertThat(bad.err()).contains("--proc-root").contains("nowhere");
+    }
+
+    @Test
+    void historyShowsTheOutcomeTableFromTheStateDirectory() throws IOException {
+        Path state = tmp.resolve("state");
+        Cli.Result empty = Cli.run("history", "--state-dir", state.toString());
+        assertThat(empty.exit()).isZero();
+        assertThat(empty.out()).contains("no experiments recorded yet");
+
+        new FileOutcomeStore(state).save(List.of(new OutcomeRecord("cpus=2 kernel=7.2", "cpu contention",
+                Workload.CPU_BOUND, "scx_cpu0", 2, 0, 2, 0, 0, Instant.parse("2026-11-30T13:00:00Z"),
+                List.of(3.5, 3.4))));
+        Cli.Result text = Cli.run("history", "--state-dir", state.toString());
+        assertThat(text.exit()).isZero();
+        assertThat(text.out()).contains("WORKLOAD").contains("MEDIAN CHANGE")
+                .containsPattern("cpu-bound +scx_cpu0 +2 +0 +2 +0 +0 +\\+3\\.450  cpu contention / cpus=2 kernel=7.2")
+                .contains("last reverted 2026-11-30T13:00:00Z");
+        Cli.Result json = Cli.run("history", "--json", "--state-dir", state.toString());
+        assertThat(json.exit()).isZero();
+        assertThat(json.out()).contains("\"scheduler\": \"scx_cpu0\"").contains("\"reverted\": 2")
+                .contains("\"medianChange\": 3.45");
+
+        Files.writeString(state.resolve(FileOutcomeStore.FILE_NAME), "garbage\n");
+        Cli.Result bad = Cli.run("history", "--state-dir", state.toString());
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.err().strip()).endsWith("outcomes.tsv: line 1: expected \"# autosa outcome history v1\"");
     }
 }
