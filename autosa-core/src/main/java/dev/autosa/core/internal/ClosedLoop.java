@@ -167,6 +167,8 @@ public final class ClosedLoop {
 
     private Evaluated conclude(long nowMillis, Experiment e, Experiment.End end) {
         Duration since = Duration.ofMillis(nowMillis - e.startMillis());
+        // Whole seconds read better in a status line than "166777ms".
+        String took = format(Duration.ofSeconds((since.toMillis() + 500) / 1000));
         ExperimentEvaluator.Result r = end.result();
         String who = name(e.to());
         String what = objective.name();
@@ -184,7 +186,7 @@ public final class ClosedLoop {
             p = Double.NaN;
             nb = e.baselineCount();
             na = r == null ? 0 : r.samplesAfter();
-            text = who + " for " + e.workload() + ": inconclusive after " + format(since) + ", "
+            text = who + " for " + e.workload() + ": inconclusive after " + took + ", "
                     + end.inconclusiveBecause() + "; kept, no penalty";
         } else {
             verdict = r.verdict();
@@ -197,10 +199,10 @@ public final class ClosedLoop {
                     + ", tolerance " + num(r.tolerance()) + ", " + nb + "/" + na + " values)";
             text = switch (verdict) {
                 case WORSE -> who + " made " + e.workload() + " worse: " + numbers + "; reverted to " + name(e.from())
-                        + " after " + format(since);
-                case BETTER -> who + " made " + e.workload() + " better: " + numbers + "; kept after " + format(since);
+                        + " after " + took;
+                case BETTER -> who + " made " + e.workload() + " better: " + numbers + "; kept after " + took;
                 default -> who + " made no clear difference for " + e.workload() + ": " + numbers + "; kept after "
-                        + format(since);
+                        + took;
             };
         }
         return new Evaluated(Instant.ofEpochMilli(nowMillis), e.workload(), e.from(), e.to(), verdict, what,

@@ -6,11 +6,15 @@ import dev.autosa.api.Classification;
 import dev.autosa.api.Decision;
 import dev.autosa.core.AutoSA;
 import dev.autosa.core.AutoSAStatus;
+import dev.autosa.core.ExperimentStatus;
+import dev.autosa.core.OutcomeRecord;
 import dev.autosa.core.Mode;
+import dev.autosa.examples.cli.json.ExperimentJson;
 import dev.autosa.examples.cli.json.Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +25,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code autosa recommend}: watches the machine for a few seconds without a daemon and says what
- * it is doing and which scheduler suits it. Never switches anything.
+ * it is doing and which scheduler suits it. Never switches anything. It reads the daemon's outcome
+ * history (when readable): a scheduler that made this workload worse here is not recommended, a
+ * measured winner is, and the outcomes for the workload are shown with the objective a switch
+ * would be measured by.
  */
 @Command(name = "recommend", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Samples the machine for N seconds (no daemon) and recommends a scheduler.")
@@ -43,6 +50,10 @@ final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--plugins", paramLabel = "DIR", description = "Load plug-in jars from DIR.")
     @Nullable Path plugins;
 
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "The daemon's state directory, read for its outcome history (default: the daemon's).")
+    @Nullable Path stateDir;
+
     @Override
     public Integer call() {
         if (seconds < 2 || seconds > 86_400) {
@@ -55,13 +66,15 @@ final class RecommendCommand implements Callable<Integer> {
                 .warmup(Duration.ZERO)
                 // It never switches; keeping guarantees closing touches nothing either.
                 .keepSchedulerOnClose(true)
-                .classLoader(Plugins.loader(plugins));
+                .classLoader(Plugins.loader(plugins))
+                .outcomeStore(Outcomes.readOnly(StateDirectory.choose(stateDir, null)));
         if (procRoot != null) {
             b.metricSource(MetricSources.forProcRoot(procRoot));
         }
         AutoSA autosa = Engines.build(b);
         Decision last;
         AutoSAStatus status;
+        ExperimentStatus experiments;
         try (autosa) {
             Progress progress = new Progress(spec.commandLine().getErr(), "sampling", seconds);
             long next = System.nanoTime();
@@ -74,9 +87,15 @@ final class RecommendCommand implements Callable<Integer> {
                 progress.step(i);
             }
             status = autosa.status();
+            experiments = autosa.experiments();
         }
-        PrintWriter out = spec.commandLine().getOut();
+        ExperimentStatus x = experiments;
         Classification c = last.classification();
+        List<OutcomeRecord> outcomes = x.history().stream()
+                .filter(r -> r.machine().equals(x.machine()) && r.objective().equals(x.objective())
+                        && r.workload().equals(c.workload()))
+                .toList();
+        PrintWriter out = spec.commandLine().getOut();
         if (json) {
             JsonObject o = new JsonObject();
             o.addProperty("seconds", seconds);
@@ -92,6 +111,14 @@ final class RecommendCommand implements Callable<Integer> {
             o.addProperty("active", status.active().displayName());
             o.addProperty("modeReason", status.modeReason());
             o.add("window", Json.window(status.windowMeans()));
+            JsonObject objective = new JsonObject();
+            objective.addProperty("name", experiments.objective());
+            objective.addProperty("unit", experiments.unit());
+            objective.addProperty("direction", experiments.direction().id());
+            objective.addProperty("last", Double.isFinite(experiments.lastValue()) ? Json.round(experiments.lastValue())
+                    : null);
+            o.add("objective", objective);
+            o.add("history", ExperimentJson.history(outcomes));
             out.println(Json.PRETTY.toJson(o));
         } else {
             out.printf(Locale.ROOT, "workload:     %s (confidence %.2f)%n", c.workload(), c.confidence());
@@ -102,6 +129,11 @@ final class RecommendCommand implements Callable<Integer> {
                     : last.recommended()));
             out.println("kernel runs:  " + status.active().displayName());
             out.println("decision:     " + last.action().id() + ": " + last.reason());
+            out.printf(Locale.ROOT, "objective:    %s %.3f %s (%s); a switch would be kept only if it does not"
+                    + " make this worse%n", experiments.objective(), experiments.lastValue(), experiments.unit(),
+                    experiments.direction().id());
+            out.print("history:      " + (outcomes.isEmpty() ? "no experiments for " + c.workload() + " here yet\n"
+                    : "\n" + ExperimentJson.table(ExperimentJson.history(outcomes))));
         }
         out.flush();
         return ExitCodes.OK;

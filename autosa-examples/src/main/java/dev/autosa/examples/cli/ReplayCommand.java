@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
 package dev.autosa.examples.cli;
 
+import com.google.gson.JsonObject;
+import dev.autosa.api.AutoSAEvent;
 import dev.autosa.api.Decision;
 import dev.autosa.core.AutoSA;
 import dev.autosa.core.AutoSAStatus;
+import dev.autosa.core.KernelObjective;
 import dev.autosa.core.Mode;
 import dev.autosa.core.SimulatedController;
 import dev.autosa.examples.cli.json.Json;
@@ -11,6 +14,8 @@ import dev.autosa.proc.linux.CaptureSource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +30,11 @@ import picocli.CommandLine.Spec;
  * {@code autosa replay}: runs the engine over a capture offline, tick by tick, on the capture's
  * own clock and with a simulated controller (all five seed schedulers "installed"), so it shows
  * exactly what the daemon would have decided. Nothing touches the kernel, whatever the mode.
+ *
+ * <p>Each simulated switch is evaluated like a real one, on the capture's own objective values
+ * (the kernel objective with the capture's CPU count): the verdict printed is what the experiment
+ * would have concluded from the data recorded after that moment. A capture taken while the
+ * scheduler really changed shows its real effect; otherwise the verdict reads "no clear difference".
  */
 @Command(name = "replay", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Replays a proc capture through the engine and prints each tick's decision.",
@@ -59,6 +69,13 @@ final class ReplayCommand implements Callable<Integer> {
         if (tuning.collectionInterval == null) {
             b.collectionInterval(source.interval());
         }
+        List<AutoSAEvent.Evaluated> verdicts = new ArrayList<>();
+        b.objective(new KernelObjective(source.meta().cpus()))
+                .listener(e -> {
+                    if (e instanceof AutoSAEvent.Evaluated v) {
+                        verdicts.add(v);
+                    }
+                });
         b.metricSource(source)
                 .clock(source.clock())
                 .controller(new SimulatedController())
@@ -72,10 +89,20 @@ final class ReplayCommand implements Callable<Integer> {
                 // The capture's time of the tick about to be read (a decision that did not change keeps
                 // the time it was first made, so its own time is not the tick's).
                 long t = source.clock().millis() - start;
+                int seen = verdicts.size();
                 Decision d = autosa.tick();
+                AutoSAEvent.@Nullable Evaluated v = verdicts.size() > seen ? verdicts.get(verdicts.size() - 1) : null;
                 if (json) {
-                    out.println(Json.COMPACT.toJson(Json.replayLine(t, d)));
+                    JsonObject line = Json.replayLine(t, d);
+                    if (v != null) {
+                        line.addProperty("evaluated", v.verdict().id());
+                        line.addProperty("evaluation", v.explanation());
+                    }
+                    out.println(Json.COMPACT.toJson(line));
                 } else {
+                    if (v != null) {
+                        out.printf(Locale.ROOT, "%9.3fs  evaluated: %s%n", t / 1000.0, v.explanation());
+                    }
                     out.printf(Locale.ROOT, "%9.3fs  %-6s %-17s %.2f  %-14s %s%n", t / 1000.0, d.action().id(),
                             d.classification().workload(), d.classification().confidence(), d.recommendedDisplay(),
                             d.reason());
@@ -86,9 +113,10 @@ final class ReplayCommand implements Callable<Integer> {
         out.flush();
         var c = status.counters();
         spec.commandLine().getErr().printf(Locale.ROOT, "replayed %d ticks of %s (mode %s): %d switch, %d hold, "
-                + "%d none; kernel would run %s%n", source.tickCount(), directory, status.mode().id(),
-                c.getOrDefault("switches", 0L), c.getOrDefault("holds", 0L), c.getOrDefault("none", 0L),
-                status.active().displayName());
+                + "%d none; %d experiments (%d reverted); kernel would run %s%n", source.tickCount(), directory,
+                status.mode().id(), c.getOrDefault("switches", 0L), c.getOrDefault("holds", 0L),
+                c.getOrDefault("none", 0L), verdicts.size(), verdicts.stream().filter(AutoSAEvent.Evaluated::reverted)
+                        .count(), status.active().displayName());
         spec.commandLine().getErr().flush();
         return ExitCodes.OK;
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.autosa.api.Workload;
 import dev.autosa.core.AutoSAConfig;
+import dev.autosa.core.ExperimentConfig;
 import dev.autosa.core.Mode;
 import dev.autosa.proc.linux.ScxControllerConfig;
 import dev.autosa.proc.linux.ScxControllerConfig.OrphanPolicy;
@@ -159,5 +160,25 @@ class ConfigFileTest {
                         + "\"run/autosa\"");
         assertThatThrownBy(() -> ConfigFile.parse(FILE, "scx_orphan_policy = stop\nscx_orphan_policy = adopt"))
                 .hasMessage("/etc/autosa/autosa.conf:2: key scx_orphan_policy was already set on line 1");
+    }
+
+    @Test
+    void readsTheClosedLoopKeys() {
+        ConfigFile.Loaded l = ConfigFile.parse(FILE, """
+                experiments = true
+                settle_period_secs = 5
+                evaluation_period_secs = 30
+                retry_lost_after_secs = 3600
+                state_dir = /srv/autosa
+                """);
+        assertThat(l.config().experiment()).isEqualTo(ExperimentConfig.ofDefaults().withSettlePeriod(Duration.ofSeconds(5))
+                .withEvaluationPeriod(Duration.ofSeconds(30)).withRetryLostAfter(Duration.ofHours(1)));
+        assertThat(l.stateDir()).isEqualTo(Path.of("/srv/autosa"));
+        assertThat(ConfigFile.parse(FILE, "experiments = false\n").config().experiment().enabled()).isFalse();
+        assertThat(ConfigFile.parse(FILE, "").stateDir()).isNull();
+        assertThatThrownBy(() -> ConfigFile.parse(FILE, "evaluation_period_secs = 0\n"))
+                .hasMessage(FILE + ":1: evaluation_period_secs: evaluation period must be between 1s and 21600s but was 0s");
+        assertThatThrownBy(() -> ConfigFile.parse(FILE, "state_dir = relative/dir\n"))
+                .hasMessage(FILE + ":1: state_dir: must be an absolute directory but was \"relative/dir\"");
     }
 }

@@ -1,0 +1,393 @@
+// SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
+package dev.autosa.examples.vm;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs in the scx-vm guest for {@link ClosedLoopVmIT}: every switch is an experiment, on a real
+ * sched_ext kernel. Under {@code stress-ng --cpu 2 --cpu-load 90}:
+ *
+ * <ol>
+ *   <li>with {@code scx_cpu0} (every task on CPU 0) as the cpu-bound preference, the daemon switches
+ *       to it, measures the regression and switches back by itself (nobody kills scx_cpu0), does not
+ *       attach it again under the same load, nor after a restart on the same state directory;
+ *   <li>with {@code scx_simple} in its place, the switch is kept.
+ * </ol>
+ *
+ * Only states and their order are checked (the guest is emulated): sysfs, and the daemon's status.
+ * Arguments: the autosa jar, the report file, a writable work directory.
+ */
+public final class ClosedLoopVmScenario {
+
+    private static final Path SYSFS = Path.of("/sys/kernel/sched_ext");
+    private static final Path SOCKET = Path.of("/tmp/autosa-vm/autosa.sock");
+    private static final long STEP_TIMEOUT_SECS = 600;
+    /** After the revert (and after a restart), how long the daemon must leave scx_cpu0 alone. */
+    private static final long QUIET_SECS = 45;
+
+    private final Path jar;
+    private final Path work;
+    private final Path bin;
+    private final List<String> report = new ArrayList<>();
+    private final List<String> sequence = new ArrayList<>();
+    private int failures;
+    private @Nullable Process daemon;
+    private @Nullable Process stress;
+
+    private ClosedLoopVmScenario(Path jar, Path work, Path bin) {
+        this.jar = jar;
+        this.work = work;
+        this.bin = bin;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path bin = Path.of(System.getenv().getOrDefault("SCX_VM_CACHE", "/var/cache/scx-vm"), "bin");
+        ClosedLoopVmScenario s = new ClosedLoopVmScenario(Path.of(args[0]), Path.of(args[2]), bin);
+        try {
+            s.run();
+        } finally {
+            s.cleanUp();
+            Files.createDirectories(Path.of(args[1]).toAbsolutePath().getParent());
+            Files.write(Path.of(args[1]), s.report, StandardCharsets.UTF_8);
+        }
+        System.exit(s.failures == 0 ? 0 : 1);
+    }
+
+    private void run() throws Exception {
+        line("kernel " + System.getProperty("os.version") + ", schedulers from " + bin + ", jar " + jar);
+        line("sysfs before: " + sysfs());
+        Files.createDirectories(work);
+        stress = new ProcessBuilder("stress-ng", "--cpu", "2", "--cpu-load", "90", "--timeout", "1800s")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        line("stress-ng --cpu 2 --cpu-load 90 started (pid " + stress.pid() + ")");
+
+        Path lostState = work.resolve("state-cpu0");
+        Path cpu0Conf = config("cpu0.conf", "scx_cpu0", lostState);
+        if (!step("daemon up with scx_cpu0 preferred for cpu-bound", () -> daemonUp(cpu0Conf, "1"))) {
+            return;
+        }
+        step("the daemon switches to scx_cpu0", () -> untilKernelRuns("cpu0"));
+        step("the experiment finds scx_cpu0 worse and the daemon reverts it by itself", this::untilReverted);
+        step("scx_cpu0 is not attached again under the same load", () -> staysOff("cpu0", QUIET_SECS, true));
+        step("autosa stop", this::stop);
+        step("daemon restarted on the same state directory", () -> daemonUp(cpu0Conf, "2"));
+        step("after the restart scx_cpu0 is still not attached", () -> staysOff("cpu0", QUIET_SECS, false));
+        step("autosa history shows the loss", () -> history(lostState));
+        step("autosa stop", this::stop);
+
+        Path keptState = work.resolve("state-simple");
+        Path simpleConf = config("simple.conf", "scx_simple", keptState);
+        step("daemon up with scx_simple preferred for cpu-bound", () -> daemonUp(simpleConf, "3"));
+        step("the daemon switches to scx_simple", () -> untilKernelRuns("simple"));
+        step("the experiment keeps scx_simple (no false revert)", this::untilKept);
+        step("autosa stop", this::stop);
+        line("state sequence: " + String.join(" -> ", sequence));
+        line("sysfs after: " + sysfs());
+        line("RESULT " + (failures == 0 ? "PASS" : "FAIL (" + failures + " steps failed)"));
+    }
+
+    private Path config(String name, String scheduler, Path state) throws IOException {
+        Path config = work.resolve(name);
+        Files.writeString(config, String.join("\n",
+                "# written by ClosedLoopVmScenario: short timings for an emulated guest",
+                "collection_interval_secs = 1",
+                "aggregation_window_secs = 20",
+                "warmup_secs = 10",
+                "stability_period_secs = 5",
+                "min_switch_interval_secs = 5",
+                "min_confidence_threshold = 0.6",
+                "settle_period_secs = 5",
+                "evaluation_period_secs = 30",
+                "mode = auto",
+                "state_dir = " + state,
+                "scx_trusted_dirs = " + bin,
+                "scx_start_timeout_secs = 120",
+                "scx_stop_timeout_secs = 30",
+                "prefer.idle =",
+                "prefer.cpu-bound = " + scheduler,
+                "prefer.mixed = " + scheduler,
+                "prefer.memory-bound = " + scheduler,
+                "prefer.io-bound =",
+                "prefer.latency-sensitive =",
+                ""), StandardCharsets.UTF_8);
+        line("config " + config + ":");
+        Files.readAllLines(config).forEach(l -> line("  | " + l));
+        return config;
+    }
+
+    private void daemonUp(Path config, String run) throws Exception {
+        Path log = work.resolve("daemon-" + run + ".log");
+        List<String> cmd = java("start", "--config", config.toString(), "--socket", SOCKET.toString(), "--no-jmx");
+        line("$ " + String.join(" ", cmd));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        daemon = p;
+        JsonObject s = poll("the daemon answering status", () -> {
+            check(p.isAlive(), "daemon alive (log: " + tail(log) + ")");
+            JsonObject st = status();
+            return st != null && st.get("ticks").getAsLong() >= 1 ? st : null;
+        });
+        line("  mode " + s.get("mode").getAsString() + ", objective "
+                + s.getAsJsonObject("experiments").getAsJsonObject("objective") + ", history "
+                + s.getAsJsonObject("experiments").get("store").getAsString());
+        check(s.get("mode").getAsString().equals("auto"), "mode auto");
+        record(s);
+    }
+
+    private void untilKernelRuns(String ops) throws Exception {
+        JsonObject s = poll("the kernel running " + ops, () -> {
+            JsonObject st = status();
+            if (st != null) {
+                record(st);
+            }
+            return read("state").equals("enabled") && read("root/ops").equals(ops) ? st : null;
+        });
+        line("  sysfs: " + sysfs());
+        if (s != null) {
+            line("  lastSwitch: " + s.get("lastSwitch"));
+            line("  experiment: " + s.getAsJsonObject("experiments").get("running"));
+        }
+    }
+
+    private void untilReverted() throws Exception {
+        JsonObject s = poll("a verdict on scx_cpu0", this::verdictOrNull);
+        JsonObject v = s.getAsJsonObject("experiments").getAsJsonObject("lastVerdict");
+        line("  verdict: " + v);
+        line("  explanation: " + v.get("explanation").getAsString());
+        check(v.get("verdict").getAsString().equals("worse"), "verdict worse but was " + v.get("verdict"));
+        check(v.get("reverted").getAsBoolean(), "reverted");
+        JsonObject after = poll("the kernel default back", () -> {
+            JsonObject st = status();
+            if (st != null) {
+                record(st);
+            }
+            return read("state").equals("disabled") ? st : null;
+        });
+        line("  sysfs: " + sysfs());
+        line("  lastSwitch: " + after.get("lastSwitch"));
+        check(after.getAsJsonObject("counters").get("reverts").getAsLong() == 1, "one revert counted");
+        check(after.getAsJsonArray("failures").isEmpty(), "no scheduler failure: the daemon stopped scx_cpu0 itself");
+    }
+
+    private void untilKept() throws Exception {
+        JsonObject s = poll("a verdict on scx_simple", this::verdictOrNull);
+        JsonObject v = s.getAsJsonObject("experiments").getAsJsonObject("lastVerdict");
+        line("  verdict: " + v);
+        line("  explanation: " + v.get("explanation").getAsString());
+        String verdict = v.get("verdict").getAsString();
+        check(verdict.equals("neutral") || verdict.equals("better"), "kept (neutral or better) but was " + verdict);
+        check(!v.get("reverted").getAsBoolean(), "not reverted");
+        check(read("state").equals("enabled") && read("root/ops").equals("simple"), "scx_simple still runs");
+        line("  sysfs: " + sysfs());
+    }
+
+    private @Nullable JsonObject verdictOrNull() throws Exception {
+        check(daemon != null && daemon.isAlive(), "daemon alive");
+        JsonObject st = status();
+        if (st == null) {
+            return null;
+        }
+        record(st);
+        JsonElement v = st.getAsJsonObject("experiments").get("lastVerdict");
+        if (v.isJsonNull()) {
+            return null;
+        }
+        String verdict = v.getAsJsonObject().get("verdict").getAsString();
+        if (verdict.equals("inconclusive")) {
+            line("  inconclusive (waiting for the next experiment): " + v.getAsJsonObject().get("explanation"));
+            return null;
+        }
+        return st;
+    }
+
+    /** For {@code secs}, the kernel must never run {@code ops} (polled, and read from the daemon's decisions). */
+    private void staysOff(String ops, long secs, boolean sameDaemon) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(secs);
+        JsonObject last = null;
+        while (System.nanoTime() < end) {
+            check(daemon != null && daemon.isAlive(), "daemon alive");
+            check(!read("root/ops").equals(ops), "the kernel does not run " + ops + " (" + sysfs() + ")");
+            JsonObject st = status();
+            if (st != null) {
+                record(st);
+                last = st;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
+        }
+        check(last != null, "status answered");
+        JsonObject d = last.getAsJsonObject("lastDecision");
+        line("  after " + secs + " s: workload " + last.get("workload") + ", decision " + d);
+        check(last.get("workload").getAsString().equals("cpu-bound"), "still cpu-bound");
+        check(d.get("reason").getAsString().contains("scx_" + ops + " made cpu-bound worse here"),
+                "the decision says why scx_" + ops + " is not tried");
+        long switches = last.getAsJsonObject("counters").get("reverts").getAsLong();
+        check(sameDaemon ? switches == 1 : switches == 0, "reverts " + switches);
+    }
+
+    private void history(Path state) throws Exception {
+        List<String> cmd = java("history", "--state-dir", state.toString());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        check(p.waitFor(STEP_TIMEOUT_SECS, TimeUnit.SECONDS) && p.exitValue() == 0, "autosa history exit 0: " + out);
+        out.lines().forEach(l -> line("  | " + l));
+        check(out.lines().anyMatch(l -> l.matches("cpu-bound +scx_cpu0 +1 +0 +1 .*")), "scx_cpu0: 1 trial, 1 reverted");
+    }
+
+    private void stop() throws Exception {
+        Process p = daemon;
+        check(p != null, "daemon started");
+        Process stop = new ProcessBuilder(java("stop", "--socket", SOCKET.toString())).redirectErrorStream(true).start();
+        String out = new String(stop.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        check(stop.waitFor(STEP_TIMEOUT_SECS, TimeUnit.SECONDS), "autosa stop returned");
+        line("  autosa stop (exit " + stop.exitValue() + "): " + out);
+        check(p.waitFor(STEP_TIMEOUT_SECS, TimeUnit.SECONDS), "daemon exited");
+        check(p.exitValue() == 0, "daemon exit 0");
+        daemon = null;
+        record(null);
+        check(read("state").equals("disabled"), "state disabled after stop");
+    }
+
+    private void cleanUp() {
+        for (Process p : new Process[] {stress, daemon}) {
+            if (p != null && p.isAlive()) {
+                p.destroy();
+                try {
+                    p.waitFor(120, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        for (String run : new String[] {"1", "2", "3"}) {
+            try {
+                List<String> lines = Files.readAllLines(work.resolve("daemon-" + run + ".log"));
+                line("daemon " + run + " log tail:");
+                lines.subList(Math.max(0, lines.size() - 25), lines.size()).forEach(l -> line("  | " + l));
+            } catch (IOException e) {
+                line("  (no daemon log " + run + ": " + e + ")");
+            }
+        }
+    }
+
+    private @Nullable JsonObject status() throws Exception {
+        Process p = new ProcessBuilder(java("status", "--json", "--socket", SOCKET.toString()))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(STEP_TIMEOUT_SECS, TimeUnit.SECONDS) || p.exitValue() != 0 || out.isBlank()) {
+            return null;
+        }
+        JsonObject o = JsonParser.parseString(out).getAsJsonObject();
+        return o.has("status") ? o.getAsJsonObject("status") : o;
+    }
+
+    private void record(@Nullable JsonObject s) {
+        String kernel = read("state") + (read("root/ops").isEmpty() ? "" : "(" + read("root/ops") + ")");
+        String view;
+        if (s == null) {
+            view = "no daemon";
+        } else {
+            JsonObject a = s.getAsJsonObject("active");
+            JsonObject x = s.getAsJsonObject("experiments");
+            JsonElement running = x.get("running");
+            JsonElement verdict = x.get("lastVerdict");
+            view = "workload=" + string(s.get("workload")) + " active=" + a.get("display").getAsString()
+                    + (running.isJsonNull() ? "" : " experiment=" + running.getAsJsonObject().get("phase").getAsString())
+                    + (verdict.isJsonNull() ? "" : " verdict=" + verdict.getAsJsonObject().get("verdict").getAsString());
+        }
+        String entry = "[" + view + " | kernel=" + kernel + "]";
+        if (sequence.isEmpty() || !sequence.get(sequence.size() - 1).equals(entry)) {
+            sequence.add(entry);
+            line("  state: " + entry);
+        }
+    }
+
+    private List<String> java(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:-UsePerfData",
+                "-jar", jar.toString()));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    @FunctionalInterface
+    private interface Probe<T> {
+        @Nullable T get() throws Exception;
+    }
+
+    private static <T> T poll(String what, Probe<T> probe) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STEP_TIMEOUT_SECS);
+        while (true) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            check(System.nanoTime() < deadline, what + " within " + STEP_TIMEOUT_SECS + " s");
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
+        }
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private boolean step(String name, Step step) {
+        line("== " + name);
+        try {
+            step.run();
+            line("PASS " + name);
+            return true;
+        } catch (Exception | AssertionError e) {
+            failures++;
+            line("FAIL " + name + ": " + e);
+            return false;
+        }
+    }
+
+    private static void check(boolean ok, String what) {
+        if (!ok) {
+            throw new AssertionError("expected: " + what);
+        }
+    }
+
+    private static String string(@Nullable JsonElement e) {
+        return e == null || e.isJsonNull() ? "-" : e.getAsString();
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private static String sysfs() {
+        return "state=" + read("state") + " ops=" + (read("root/ops").isEmpty() ? "-" : read("root/ops"))
+                + " enable_seq=" + read("enable_seq");
+    }
+
+    private static String read(String file) {
+        try {
+            return Files.readString(SYSFS.resolve(file)).trim();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private void line(String s) {
+        System.out.println(s);
+        report.add(s);
+    }
+}
