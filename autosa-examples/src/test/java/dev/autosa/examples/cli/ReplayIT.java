@@ -89,6 +89,21 @@ class ReplayIT {
     }
 
     @Test
+    void replayReportsWhatTheExperimentAroundASimulatedSwitchConcluded() {
+        Cli.Result r = Cli.run("replay", capture.toString(), "--json", "--config", config.toString(),
+                "--aggregation-window", "4", "--settle-period", "0", "--evaluation-period", "5");
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<JsonObject> lines = parse(r.out());
+        // Switch at 10 s, evaluated over the 5 ticks after it: the capture holds too few values of the
+        // objective on each side for a verdict, and says so.
+        assertThat(lines.get(15).get("evaluated").getAsString()).isEqualTo("inconclusive");
+        assertThat(lines.get(15).get("evaluation").getAsString()).matches("scx_rusty for cpu-bound: inconclusive after"
+                + " 5s, too few values \\(\\d+ before, \\d+ after; 8 needed\\); kept, no penalty");
+        assertThat(lines.subList(0, 15)).allSatisfy(l -> assertThat(l.has("evaluated")).isFalse());
+        assertThat(r.err()).contains("1 switch").contains("1 experiments (0 reverted)");
+    }
+
+    @Test
     void textOutputAndRecommendMode() {
         Cli.Result r = Cli.run("replay", capture.toString(), "--config", config.toString(), "--aggregation-window",
                 "4", "--mode", "recommend");
