@@ -12,7 +12,7 @@ import dev.autosa.examples.cli.daemon.ControlServer.Reply;
 import dev.autosa.examples.cli.daemon.ControlServer.Request;
 import dev.autosa.examples.cli.daemon.PidLock;
 import dev.autosa.examples.cli.json.Json;
-import dev.autosa.examples.jmx.AutoSAManagement;
+import dev.autosa.jmx.AutoSAManagement;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

@@ -7,7 +7,7 @@ import dev.autosa.examples.cli.daemon.ControlClient;
 import dev.autosa.examples.cli.daemon.ControlServer;
 import dev.autosa.examples.cli.daemon.PidLock;
 import dev.autosa.examples.cli.daemon.SocketPaths;
-import dev.autosa.examples.jmx.AutoSAManagement;
+import dev.autosa.jmx.AutoSAManagement;
 import dev.autosa.proc.linux.ScxControllerConfig;
 import dev.autosa.proc.linux.ScxProcessController;
 import java.io.IOException;
@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import javax.management.JMException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,7 +96,7 @@ final class StartCommand implements Callable<Integer> {
             if (!noJmx) {
                 try {
                     jmx = AutoSAManagement.register(autosa);
-                } catch (JMException e) {
+                } catch (IllegalStateException e) {
                     LOG.warn("could not register the MXBean {}: {}", AutoSAManagement.OBJECT_NAME, e.toString());
                 }
             }
