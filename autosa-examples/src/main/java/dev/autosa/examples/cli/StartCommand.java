@@ -49,6 +49,11 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = "--no-jmx", description = "Do not register the dev.autosa:type=AutoSA MXBean.")
     boolean noJmx;
 
+    @Option(names = "--metrics", paramLabel = "IP:PORT",
+            description = "Serve Prometheus metrics at http://IP:PORT/metrics (e.g. 127.0.0.1:9464; default off,"
+                    + " or the config file's metrics_listen).")
+    @Nullable String metrics;
+
     @Option(names = {"-v", "--verbose"}, description = "Log debug messages.")
     boolean verbose;
 
@@ -64,9 +69,9 @@ final class StartCommand implements Callable<Integer> {
         ClassLoader loader = Plugins.loader(plugins);
         builder.classLoader(loader);
         if (procRoot != null) {
-            builder.metricSource(MetricSources.forProcRoot(procRoot));
             scx = scx.withProcRoot(procRoot.toAbsolutePath());
         }
+        Observability observability = Observability.prepare(builder, metrics, file, procRoot, loader);
 
         Path sock = socket.path();
         SocketPaths.prepareDirectory(sock, socket.isDefault());
@@ -84,6 +89,13 @@ final class StartCommand implements Callable<Integer> {
                 builder.controller(controller);
             }
             autosa = Engines.build(builder);
+            try {
+                observability.start(autosa);
+            } catch (RuntimeException e) {
+                autosa.close();
+                observability.close();
+                throw e;
+            }
             daemon = new Daemon(autosa, controller, found.unavailable(), found.whyNone(), lock, sock);
             ControlServer server;
             try {
@@ -101,6 +113,7 @@ final class StartCommand implements Callable<Integer> {
                 }
             }
             daemon.attach(server, jmx);
+            daemon.observe(observability);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
