@@ -369,16 +369,16 @@ public final class Engine {
     /** A switch asked for from outside the policy (see {@code AutoSA.requestSwitch}). */
     public synchronized SwitchOutcome requestSwitch(@Nullable String scheduler, String requestedBy) {
         long now = clock.millis();
-        String refusal = ManualSwitchRules.refusal(scheduler, mode, modeReason, controller, active, config, policy,
-                failures, now);
         String to = scheduler == null ? "the kernel default" : scheduler;
-        if (refusal != null) {
-            LOG.info("refused a switch to {} requested by {}: {}", to, requestedBy, refusal);
-            return new SwitchOutcome(false, refusal, active);
-        }
         String running = active.isKernelDefault() ? null : active.scheduler();
         if (Objects.equals(running, scheduler)) {
             return new SwitchOutcome(true, to + " already runs; nothing to do", active);
+        }
+        String refusal = ManualSwitchRules.refusal(scheduler, mode, modeReason, controller, active, config, policy,
+                failures, now);
+        if (refusal != null) {
+            LOG.info("refused a switch to {} requested by {}: {}", to, requestedBy, refusal);
+            return new SwitchOutcome(false, refusal, active);
         }
         String reason = "requested by " + requestedBy;
         long failuresBefore = failureCount;
