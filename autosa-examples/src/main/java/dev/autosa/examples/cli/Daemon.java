@@ -129,9 +129,12 @@ final class Daemon {
                 o.add("active", Json.active(active));
                 return Reply.of(o);
             }
+            case "switch", "default" -> {
+                return SwitchRequests.handle(r, autosa);
+            }
             default -> {
                 return Reply.of(ControlServer.error("unknown command \"" + r.cmd()
-                        + "\" (known: status, list, stop, adopt)"));
+                        + "\" (known: status, list, stop, adopt, switch, default)"));
             }
         }
     }
