@@ -89,6 +89,7 @@ class PrometheusIT {
                 Cli.awaitTrue(() -> "a tick-duration histogram with observations",
                         () -> !query(api, "autosa_tick_duration_seconds_count > 0").isEmpty());
                 assertThat(query(api, "autosa_tick_duration_seconds_bucket")).hasSizeGreaterThan(10);
+                dashboardQueriesRun(api);
             } finally {
                 prometheus.destroy();
                 if (!prometheus.waitFor(30, TimeUnit.SECONDS)) {
@@ -96,6 +97,29 @@ class PrometheusIT {
                 }
             }
         }
+    }
+
+    /**
+     * Every query of the shipped Grafana dashboard is valid PromQL (the API answers "success") and
+     * finds series, except the scx_stats panel on a machine without a scx_stats scheduler.
+     */
+    private void dashboardQueriesRun(String api) throws IOException {
+        JsonObject dashboard = JsonParser.parseString(Files.readString(Path.of("src/main/packaging/autosa-grafana.json")))
+                .getAsJsonObject();
+        int queries = 0;
+        for (var panel : dashboard.getAsJsonArray("panels")) {
+            for (var target : panel.getAsJsonObject().getAsJsonArray("targets")) {
+                String expr = target.getAsJsonObject().get("expr").getAsString().replace("$instance", ".*");
+                // Rates need two scrapes: wait for data rather than time it.
+                if (expr.contains("scx")) {
+                    query(api, expr);
+                } else {
+                    Cli.awaitTrue(() -> "series for the dashboard's " + expr, () -> !query(api, expr).isEmpty());
+                }
+                queries++;
+            }
+        }
+        assertThat(queries).isGreaterThan(8);
     }
 
     /** Installs Debian's prometheus package when it is missing and we may (root, apt-get); else skips. */
