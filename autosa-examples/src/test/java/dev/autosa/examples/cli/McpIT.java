@@ -69,6 +69,9 @@ class McpIT {
                 JsonObject s = JsonParser.parseString(text(status)).getAsJsonObject();
                 assertThat(s.get("mode").getAsString()).isEqualTo("dry-run");
                 assertThat(s.get("pid").getAsLong()).isEqualTo(daemon.process().pid());
+                if (!Files.exists(Path.of("/var/run/scx/root/stats"))) {
+                    assertThat(s.getAsJsonObject("scxStats").get("status").getAsString()).isEqualTo("absent");
+                }
 
                 String list = text(call(client, "list_schedulers", Map.of()));
                 // The real controller's verdicts (here: no sched_ext, so nothing is installed); dry-run
