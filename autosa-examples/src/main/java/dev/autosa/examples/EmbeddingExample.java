@@ -7,7 +7,7 @@ import dev.autosa.core.AutoSA;
 import dev.autosa.core.AutoSAStatus;
 import dev.autosa.core.ExperimentStatus;
 import dev.autosa.core.Mode;
-import dev.autosa.examples.jmx.AutoSAManagement;
+import dev.autosa.jmx.AutoSAManagement;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Arrays;
@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import javax.management.JMException;
 
 /**
  * AutoSA inside a JVM service: build it in recommend mode with the service's own request latency
@@ -36,7 +35,7 @@ public final class EmbeddingExample {
     private EmbeddingExample() {
     }
 
-    public static void main(String[] args) throws JMException, InterruptedException {
+    public static void main(String[] args) throws InterruptedException {
         int reports = args.length > 0 ? Integer.parseInt(args[0]) : 12;
         Duration every = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 5);
         RequestLatency latency = new RequestLatency();

@@ -7,6 +7,7 @@ import dev.autosa.core.AutoSAConfig;
 import dev.autosa.core.ExperimentConfig;
 import dev.autosa.core.Mode;
 import dev.autosa.core.PreferenceTable;
+import dev.autosa.examples.metrics.MetricsAddress;
 import dev.autosa.proc.linux.ScxControllerConfig;
 import dev.autosa.proc.linux.ScxControllerConfig.OrphanPolicy;
 import java.io.IOException;
@@ -33,7 +34,8 @@ import org.jspecify.annotations.Nullable;
  * {@code keep_scheduler_on_close}, {@code prefer.<workload>} and {@code args.<scx_name>}, and the
  * settings of the sched_ext controller: {@code scx_trusted_dirs}, {@code scx_start_timeout_secs},
  * {@code scx_stop_timeout_secs}, {@code scx_orphan_policy} ({@code leave}, {@code adopt} or
- * {@code stop}) and {@code scx_run_dir}, and of the closed loop: {@code experiments},
+ * {@code stop}) and {@code scx_run_dir}; {@code metrics_listen} ({@code IP:PORT} of the
+ * Prometheus endpoint, off when absent); and of the closed loop: {@code experiments},
  * {@code settle_period_secs}, {@code evaluation_period_secs}, {@code retry_lost_after_secs} and
  * {@code state_dir} (where the daemon keeps the outcome history).
  *
@@ -50,8 +52,9 @@ public final class ConfigFile {
     public static final List<String> KEYS = List.of("collection_interval_secs", "aggregation_window_secs",
             "min_confidence_threshold", "min_switch_interval_secs", "enable_auto_switch", "mode",
             "stability_period_secs", "warmup_secs", "keep_scheduler_on_close", "scx_trusted_dirs",
-            "scx_start_timeout_secs", "scx_stop_timeout_secs", "scx_orphan_policy", "scx_run_dir", "experiments",
-            "settle_period_secs", "evaluation_period_secs", "retry_lost_after_secs", "state_dir");
+            "scx_start_timeout_secs", "scx_stop_timeout_secs", "scx_orphan_policy", "scx_run_dir",
+            "metrics_listen", "experiments", "settle_period_secs", "evaluation_period_secs", "retry_lost_after_secs",
+            "state_dir");
 
     private static final int MAX_SIZE = 1 << 20;
 
@@ -61,7 +64,7 @@ public final class ConfigFile {
      * of the sched_ext controller (the defaults where the file names none).
      */
     public record Loaded(Path path, AutoSAConfig config, boolean warmupGiven, ScxControllerConfig scx,
-            @Nullable Path stateDir) {
+            @Nullable MetricsAddress metricsListen, @Nullable Path stateDir) {
     }
 
     private ConfigFile() {
@@ -120,7 +123,7 @@ public final class ConfigFile {
             AutoSAConfig c = new AutoSAConfig(v.interval, v.window, v.minConfidence, v.minSwitchInterval,
                     v.stabilityPeriod, warmup, v.autoSwitch, v.mode, d.failureBackoff(), d.maxFailureBackoff(),
                     d.blocklistAfter(), v.keepScheduler, d.decisionLogSize(), v.preferences, v.args, v.experiment);
-            return new Loaded(path, c, v.warmup != null, v.scx, v.stateDir);
+            return new Loaded(path, c, v.warmup != null, v.scx, v.metricsListen, v.stateDir);
         } catch (IllegalArgumentException e) {
             throw CliException.usage(path + ": " + e.getMessage());
         }
@@ -152,6 +155,7 @@ public final class ConfigFile {
             case "scx_stop_timeout_secs" -> v.scx = v.scx.withStopTimeout(seconds(value));
             case "scx_orphan_policy" -> v.scx = v.scx.withOrphanPolicy(orphanPolicy(value));
             case "scx_run_dir" -> v.scx = v.scx.withRunDir(Path.of(value));
+            case "metrics_listen" -> v.metricsListen = MetricsAddress.parse(value);
             case "experiments" -> v.experiment = v.experiment.withEnabled(bool(value));
             case "settle_period_secs" -> v.experiment = v.experiment.withSettlePeriod(seconds(value));
             case "evaluation_period_secs" -> v.experiment = v.experiment.withEvaluationPeriod(seconds(value));
@@ -268,6 +272,7 @@ public final class ConfigFile {
         PreferenceTable preferences;
         final Map<String, List<String>> args = new LinkedHashMap<>();
         ScxControllerConfig scx = ScxControllerConfig.ofDefaults();
+        @Nullable MetricsAddress metricsListen;
         ExperimentConfig experiment;
         @Nullable Path stateDir;
 

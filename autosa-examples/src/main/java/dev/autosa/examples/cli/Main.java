@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             CaptureCommand.class,
             ReplayCommand.class,
             HistoryCommand.class,
+            McpCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
