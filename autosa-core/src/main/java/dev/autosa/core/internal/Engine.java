@@ -77,6 +77,9 @@ public final class Engine {
     private long reverts;
     private long catalogReadMillis = Long.MIN_VALUE;
     private @Nullable Classification classification;
+    /** What the policy and the experiment see: the classifier's verdict unless a held class sticks. */
+    private @Nullable Classification effective;
+    private @Nullable Classification lastEffective;
     private @Nullable Decision lastDecision;
     private @Nullable String recommended;
     private @Nullable Verdict lastVerdict;
@@ -197,8 +200,9 @@ public final class Engine {
             return;
         }
         repeats.clear("classifier");
-        // While a switch is evaluated or after it was kept, the class it was made for sticks.
-        c = closedLoop.filter(c);
+        // While a switch is evaluated or after it was kept, the class it was made for sticks for the
+        // policy; listeners and the decision still see what the classifier said.
+        effective = closedLoop.filter(c);
         if (c != classification) {
             classification = c;
             if (!listeners.isEmpty()) {
@@ -209,7 +213,7 @@ public final class Engine {
 
     /** Reads the objective; when the experiment around the last switch found it worse, switches back. */
     private void evaluate(long now) {
-        Classification c = classification != null ? classification : NO_VERDICT;
+        Classification c = effective();
         AutoSAEvent.Evaluated verdict = closedLoop.tick(now, window, c, active.isKernelDefault() ? null : active.scheduler());
         if (verdict == null) {
             return;
@@ -224,17 +228,28 @@ public final class Engine {
         }
     }
 
+    private Classification effective() {
+        Classification e = effective;
+        return e != null ? e : classification != null ? classification : NO_VERDICT;
+    }
+
     private Decision decideAndAct(long now) {
-        Classification c = classification != null ? classification : NO_VERDICT;
+        Classification raw = classification != null ? classification : NO_VERDICT;
+        Classification c = effective();
         String target = recommender.resolve(c.workload(), now);
         String running = active.isKernelDefault() ? null : active.scheduler();
         Verdict verdict = policy.decide(now, window.ticks(), c, target, active, running);
         long arg = verdictArgument(verdict, target);
         recommended = Recommender.schedulerOrNull(target);
         Decision d = lastDecision;
-        if (d == null || verdict != lastVerdict || !Objects.equals(target, lastTarget) || c != d.classification()
-                || arg != lastVerdictArg || !active.equals(lastActive)) {
-            d = new Decision(Instant.ofEpochMilli(now), action(verdict), c, recommended, reason(verdict, c, target, now));
+        if (d == null || verdict != lastVerdict || !Objects.equals(target, lastTarget) || raw != d.classification()
+                || c != lastEffective || arg != lastVerdictArg || !active.equals(lastActive)) {
+            String why = reason(verdict, c, target, now);
+            if (c != raw && !c.reasons().isEmpty()) {
+                why = why + "; " + c.reasons().get(0);
+            }
+            d = new Decision(Instant.ofEpochMilli(now), action(verdict), raw, recommended, why);
+            lastEffective = c;
             lastVerdict = verdict;
             lastTarget = target;
             lastVerdictArg = arg;
@@ -434,7 +449,7 @@ public final class Engine {
         long failuresBefore = failureCount;
         // A requested switch is an experiment like any other: measured, and reverted if it made things worse.
         performSwitch(now, scheduler == null ? Recommender.KERNEL_DEFAULT : scheduler, reason,
-                classification != null ? classification : NO_VERDICT, true);
+                effective(), true);
         lastDecision = null;
         String nowRunning = active.isKernelDefault() ? null : active.scheduler();
         if (failureCount != failuresBefore || !Objects.equals(nowRunning, scheduler)) {
