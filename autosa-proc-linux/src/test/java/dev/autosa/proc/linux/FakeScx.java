@@ -64,7 +64,8 @@ final class FakeScx {
         return ScxControllerConfig.ofDefaults().withSysfsRoot(sys).withRunDir(root.resolve("run"))
                 .withTrustedDirs(List.of(bin))
                 .withStartTimeout(Duration.ofSeconds(2)).withStopTimeout(Duration.ofSeconds(2))
-                .withPollInterval(Duration.ofMillis(10)).withExtraFlags(Map.of());
+                .withPollInterval(Duration.ofMillis(10)).withExtraFlags(Map.of())
+                .withLockFile(root.resolve("lock").resolve("sched_ext.lock"));
     }
 
     /** Writes {@code bin/name}, a fake scheduler that attaches as {@code ops}. */

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ScxProcessControllerTest {
 
-    @TempDir
+    @TempDir(factory = TrustedTempDirFactory.class)
     Path tmp;
 
     private FakeScx fake;

@@ -2,6 +2,7 @@
 package dev.autosa.proc.linux.internal.scx;
 
 import dev.autosa.api.SchedulerInfo;
+import dev.autosa.proc.linux.trust.RootTrust;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +34,7 @@ public final class SchedulerCatalog {
 
     private final List<Path> trustedDirs;
     private final Map<String, Set<String>> extraFlags;
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
     public SchedulerCatalog(List<Path> trustedDirs, Map<String, Set<String>> extraFlags) {
         this.trustedDirs = List.copyOf(trustedDirs);
@@ -42,6 +45,9 @@ public final class SchedulerCatalog {
     public List<Entry> scan() {
         Set<String> found = new TreeSet<>();
         for (Path dir : trustedDirs) {
+            if (Files.isDirectory(dir)) {
+                warnIfUntrusted(dir);
+            }
             list(dir, found);
         }
         Map<String, Entry> entries = new LinkedHashMap<>();
@@ -70,8 +76,11 @@ public final class SchedulerCatalog {
         dirs.addAll(systemDirs);
         for (Path dir : dirs) {
             Path p = dir.resolve(name);
-            if (Files.exists(p) && BinaryTrust.refusalReason(p).isEmpty()) {
-                return p;
+            if (Files.exists(p)) {
+                RootTrust.Verdict v = RootTrust.checkExecutable(p, dirs);
+                if (v.trusted()) {
+                    return v.realPath();
+                }
             }
         }
         return null;
@@ -85,19 +94,29 @@ public final class SchedulerCatalog {
             if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 continue;
             }
-            Optional<String> refusal = BinaryTrust.refusalReason(p);
-            if (refusal.isEmpty()) {
-                return new Entry(SchedulerInfo.installed(name, description, p), allowed);
+            RootTrust.Verdict v = RootTrust.checkExecutable(p, trustedDirs);
+            Path real = v.realPath();
+            if (real != null) {
+                // the real path is what runs: a link re-pointed after this check changes nothing
+                return new Entry(SchedulerInfo.installed(name, description, real), allowed);
             }
-            LOG.debug("refusing {}: {}", p, refusal.get());
+            LOG.debug("refusing {}: {}", p, v.refusal());
             if (firstRefusal == null) {
-                firstRefusal = refusal.get();
+                firstRefusal = v.refusal();
             }
         }
         if (firstRefusal != null) {
             return new Entry(new SchedulerInfo(name, description, null, false, firstRefusal), allowed);
         }
         return new Entry(SchedulerInfo.missing(name, description), allowed);
+    }
+
+    /** Says once per directory and reason why a trusted directory cannot be trusted. */
+    private void warnIfUntrusted(Path dir) {
+        Optional<String> refusal = RootTrust.checkDirectory(dir);
+        if (refusal.isPresent() && warned.add(dir + ": " + refusal.get())) {
+            LOG.warn("trusted directory {} is refused: {}; no scheduler in it will be run", dir, refusal.get());
+        }
     }
 
     private static void list(Path dir, Set<String> found) {
