@@ -137,6 +137,15 @@ public final class ScxProcessController implements SchedulerController {
         return catalog.scan().stream().map(SchedulerCatalog.Entry::info).toList();
     }
 
+    /**
+     * The configured trusted directories that cannot be trusted (a directory or an ancestor not
+     * root-owned, or writable by group or others, as {@code /tmp} is), each as "DIR: reason"; no
+     * scheduler in them is run. Empty when all pass; a missing directory is not a problem.
+     */
+    public List<String> trustedDirectoryProblems() {
+        return catalog.untrustedDirs();
+    }
+
     @Override
     public synchronized ActiveScheduler current() {
         requireOpen();

@@ -111,6 +111,17 @@ public final class SchedulerCatalog {
         return new Entry(SchedulerInfo.missing(name, description), allowed);
     }
 
+    /** Each configured trusted directory that fails the trust check, with why ("DIR: reason"). */
+    public List<String> untrustedDirs() {
+        List<String> problems = new ArrayList<>();
+        for (Path dir : trustedDirs) {
+            if (Files.isDirectory(dir)) {
+                RootTrust.checkDirectory(dir).ifPresent(why -> problems.add(dir + ": " + why));
+            }
+        }
+        return List.copyOf(problems);
+    }
+
     /** Says once per directory and reason why a trusted directory cannot be trusted. */
     private void warnIfUntrusted(Path dir) {
         Optional<String> refusal = RootTrust.checkDirectory(dir);
