@@ -175,7 +175,7 @@ public final class ScxProcessController implements SchedulerController {
         try {
             entry.flags().validate(name, spec.args());
         } catch (IllegalArgumentException e) {
-            throw failure(name, Kind.START_FAILED, e.getMessage(), null);
+            throw failure(name, Kind.START_FAILED, String.valueOf(e.getMessage()), null);
         }
         orphans.refuseForeign(sysfs.snapshot(), managed, name, Kind.START_FAILED);
         Optional<String> locked = lock.acquire();

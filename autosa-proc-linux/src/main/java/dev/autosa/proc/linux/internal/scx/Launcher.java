@@ -71,7 +71,7 @@ public final class Launcher {
             last.set(s);
             return !sp.isAlive() || (s.state() == State.ENABLED && s.enableSeq() > seqBefore);
         }, settings.startTimeout(), settings.pollInterval());
-        Snapshot s = last.get();
+        Snapshot s = java.util.Objects.requireNonNull(last.get(), "snapshot");
         String ops = s.ops();
         boolean attached = settled && s.state() == State.ENABLED && s.enableSeq() > seqBefore;
         if (attached && ops != null && OpsNames.matches(name, ops)) {
