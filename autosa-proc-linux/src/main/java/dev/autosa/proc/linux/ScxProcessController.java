@@ -162,21 +162,7 @@ public final class ScxProcessController implements SchedulerController {
         if (!unavailable.isEmpty()) {
             throw failure(name, Kind.START_FAILED, "cannot start: " + unavailable, null);
         }
-        SchedulerCatalog.Entry entry = catalog.find(name).orElseThrow(() -> failure(name, Kind.START_FAILED,
-                "unknown scheduler: not in the catalog and not found in the trusted directories "
-                        + config.trustedDirs(), null));
-        Path path = entry.info().path();
-        if (!entry.info().installed() || path == null) {
-            String why = entry.info().refusedReason().isEmpty()
-                    ? "not installed in any trusted directory " + config.trustedDirs()
-                    : "refused: " + entry.info().refusedReason();
-            throw failure(name, Kind.START_FAILED, why, null);
-        }
-        try {
-            entry.flags().validate(name, spec.args());
-        } catch (IllegalArgumentException e) {
-            throw failure(name, Kind.START_FAILED, String.valueOf(e.getMessage()), null);
-        }
+        Path path = catalog.binaryFor(spec);
         orphans.refuseForeign(sysfs.snapshot(), managed, name, Kind.START_FAILED);
         Optional<String> locked = lock.acquire();
         if (locked.isPresent()) {

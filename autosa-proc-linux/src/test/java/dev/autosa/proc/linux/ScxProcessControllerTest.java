@@ -424,8 +424,8 @@ class ScxProcessControllerTest extends FakeScxTestBase {
         assertThat(c.current()).isEqualTo(new ActiveScheduler(State.ENABLED, "ghost", null, -1, false));
         assertThat(c.adopt()).isFalse();
         assertThat(failureOf(c::deactivate).detail()).isEqualTo("sched_ext already runs ops ghost (its process was "
-                + "not found in /proc) (enabled), which AutoSA did not start; it is left alone: call adopt() to let "
-                + "AutoSA manage it");
+                + "not found in " + fake.proc + ") (enabled), which AutoSA did not start; it is left alone: call "
+                + "adopt() to let AutoSA manage it");
     }
 
     // --- close ---
@@ -450,6 +450,7 @@ class ScxProcessControllerTest extends FakeScxTestBase {
         ScxProcessController c = controller();
         ActiveScheduler a = c.activate(SchedulerSpec.of("scx_simple"));
         c.close(true);
+        fake.track(a.pid());
         ProcessHandle h = ProcessHandle.of(a.pid()).orElseThrow();
         assertThat(h.isAlive()).isTrue();
         assertThat(fake.state()).isEqualTo("enabled");
@@ -468,6 +469,7 @@ class ScxProcessControllerTest extends FakeScxTestBase {
         ScxProcessController c = controller();
         ActiveScheduler a = c.activate(SchedulerSpec.of("scx_simple"));
         c.close(true);
+        fake.track(a.pid());
 
         // a pipe would give it SIGPIPE once this JVM exits; a file does not
         Path log = log("scx_simple");

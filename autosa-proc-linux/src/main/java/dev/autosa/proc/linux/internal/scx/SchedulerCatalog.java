@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
 package dev.autosa.proc.linux.internal.scx;
 
+import static dev.autosa.proc.linux.internal.scx.Failures.failure;
+
+import dev.autosa.api.SchedulerException;
+import dev.autosa.api.SchedulerFailure.Kind;
 import dev.autosa.api.SchedulerInfo;
+import dev.autosa.api.SchedulerSpec;
 import dev.autosa.proc.linux.trust.RootTrust;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -68,6 +73,29 @@ public final class SchedulerCatalog {
     /** The entry for {@code name}, known or found, or empty when neither. */
     public Optional<Entry> find(String name) {
         return scan().stream().filter(e -> e.info().name().equals(name)).findFirst();
+    }
+
+    /**
+     * The checked real path to run for {@code spec}: the scheduler is installed in a trusted
+     * directory, passes the trust check, and its arguments are among its known flags.
+     */
+    public Path binaryFor(SchedulerSpec spec) throws SchedulerException {
+        String name = spec.name();
+        Entry entry = find(name).orElseThrow(() -> failure(name, Kind.START_FAILED,
+                "unknown scheduler: not in the catalog and not found in the trusted directories " + trustedDirs, null));
+        Path path = entry.info().path();
+        if (!entry.info().installed() || path == null) {
+            String why = entry.info().refusedReason().isEmpty()
+                    ? "not installed in any trusted directory " + trustedDirs
+                    : "refused: " + entry.info().refusedReason();
+            throw failure(name, Kind.START_FAILED, why, null);
+        }
+        try {
+            entry.flags().validate(name, spec.args());
+        } catch (IllegalArgumentException e) {
+            throw failure(name, Kind.START_FAILED, String.valueOf(e.getMessage()), null);
+        }
+        return path;
     }
 
     /** A helper tool (setsid, kill) from the trusted directories or the system's own, if trusted. */
