@@ -122,6 +122,15 @@ final class FakeScx {
         Files.createSymbolicLink(proc.resolve(Long.toString(pid)), Path.of("/proc", Long.toString(pid)));
     }
 
+    /** Removes the links into /proc (JUnit warns about links that leave a temp dir it deletes). */
+    void untrackAll() throws IOException {
+        try (var links = Files.list(proc)) {
+            for (Path link : links.toList()) {
+                Files.delete(link);
+            }
+        }
+    }
+
     void trigger(String name) throws IOException {
         write(ctl.resolve(name), "yes");
     }

@@ -35,7 +35,7 @@ abstract class FakeScxTestBase {
     }
 
     @AfterEach
-    void noChildLeft() {
+    void noChildLeft() throws IOException {
         if (controller != null) {
             controller.close();
         }
@@ -45,6 +45,7 @@ abstract class FakeScxTestBase {
                 Duration.ofSeconds(5), Duration.ofMillis(10));
         List<ProcessHandle> left = ProcessHandle.current().descendants().toList();
         left.forEach(ProcessHandle::destroyForcibly);
+        fake.untrackAll();
         assertThat(clean).as("child processes left behind: %s", left).isTrue();
     }
 

@@ -5,6 +5,8 @@ import static dev.autosa.proc.linux.FakeScx.Behaviour.ATTACH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autosa.api.ActiveScheduler;
+import dev.autosa.api.SchedulerFailure;
+import dev.autosa.api.SchedulerFailure.Kind;
 import dev.autosa.api.SchedulerSpec;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,6 +17,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,6 +74,26 @@ class ScxRunDirTest extends FakeScxTestBase {
         assertThat(digest(secret)).isEqualTo(before);
         // the cap still applies, to the file the scheduler writes
         assertThat(Files.size(stdoutOf(a))).isLessThan(ScxControllerConfig.MAX_LOG_BYTES);
+    }
+
+    @Test
+    void aFailureReportNeverQuotesTheTargetOfALinkPutAtTheLogPath() throws Exception {
+        Path secret = secret();
+        fake.script("scx_simple", "simple", ATTACH);
+        ScxProcessController c = controller();
+        ActiveScheduler a = c.activate(SchedulerSpec.of("scx_simple"));
+        Path log = log("scx_simple");
+        Files.delete(log);
+        Files.createSymbolicLink(log, secret);
+        fake.trigger("crash");
+        ProcessHandle.of(a.pid()).ifPresent(h -> h.onExit().join());
+
+        Optional<SchedulerFailure> f = c.checkHealth();
+
+        assertThat(f).isPresent();
+        assertThat(f.get().kind()).isEqualTo(Kind.EXITED);
+        // the report (shown by status to anyone who may read it) holds none of the root-only file
+        assertThat(f.get().detail()).doesNotContain("precious").endsWith("no output (" + log + ")");
     }
 
     @Test
