@@ -180,4 +180,15 @@ class CliIT {
         assertThat(bad.exit()).isEqualTo(1);
         assertThat(bad.err().strip()).endsWith("outcomes.tsv: line 1: expected \"# autosa outcome history v1\"");
     }
+
+    @Test
+    void closedLoopFlagsAreValidatedByTheLibrary() {
+        Cli.Result r = Cli.run("start", "--evaluation-period", "0", "--socket", tmp.resolve("s").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip())
+                .isEqualTo("autosa start: --evaluation-period: evaluation period must be between 1s and 21600s but was 0s");
+        Cli.Result h = Cli.run("start", "--help");
+        assertThat(h.out()).contains("--settle-period").contains("--evaluation-period").contains("--retry-lost-after")
+                .contains("--state-dir");
+    }
 }
