@@ -302,6 +302,8 @@ class ClosedLoopScenarioTest {
             assertThat(r.phase()).isEqualTo("settling");
             assertThat(r.to()).isEqualTo("scx_rusty");
             assertThat(r.since()).isEqualTo(Instant.parse("2026-01-01T00:00:49Z"));
+            assertThat(decisions.get(decisions.size() - 1).reason()).isEqualTo("scx_rusty already runs (cpu-bound 1.00)"
+                    + " and is evaluated: latency against the time before the switch, verdict due at 2026-01-01T00:01:59Z");
             run(autosa, 20);
             assertThat(autosa.experiments().running().phase()).isEqualTo("evaluating");
             assertThat(autosa.experiments().running().currentMedian()).isBetween(27.0, 33.0);

@@ -34,6 +34,7 @@ public final class ClosedLoop {
     private final Objective objective;
     private final OutcomeHistory history;
     private final ClassHold hold;
+    private final long intervalMillis;
     private final int settleTicks;
     private final int evaluationTicks;
     // The recent ticks, a ring: objective value, class and running scheduler of each.
@@ -52,6 +53,7 @@ public final class ClosedLoop {
         this.objective = objective;
         this.history = history;
         this.hold = new ClassHold(config.stickyMargin());
+        this.intervalMillis = interval.toMillis();
         this.settleTicks = ticks(config.settlePeriod(), interval);
         this.evaluationTicks = Math.max(1, ticks(config.evaluationPeriod(), interval));
         int capacity = Math.max(2 * evaluationTicks, ExperimentEvaluator.MIN_SAMPLES);
@@ -240,5 +242,12 @@ public final class ClosedLoop {
     /** Whether a switch is under test now. */
     public boolean evaluating() {
         return experiment != null;
+    }
+
+    /** When the running experiment's verdict is due if every tick comes on time ({@code Long.MIN_VALUE}: none runs). */
+    public long verdictDueMillis() {
+        Experiment e = experiment;
+        return e == null ? Long.MIN_VALUE
+                : e.startMillis() + (long) (e.settleTicks() + e.evaluationTicks()) * intervalMillis;
     }
 }

@@ -239,6 +239,9 @@ public final class Engine {
         String target = recommender.resolve(c.workload(), now);
         String running = active.isKernelDefault() ? null : active.scheduler();
         Verdict verdict = policy.decide(now, window.ticks(), c, target, active, running);
+        if (verdict == Verdict.ALREADY_RUNS && closedLoop.evaluating()) {
+            verdict = Verdict.EVALUATING;
+        }
         long arg = verdictArgument(verdict, target);
         recommended = Recommender.schedulerOrNull(target);
         Decision d = lastDecision;
@@ -291,6 +294,7 @@ public final class Engine {
             case NOT_STABLE -> policy.stableSinceMillis();
             case MIN_INTERVAL -> policy.nextSwitchAllowedMillis();
             case BACKOFF -> failures.backoffUntil(target);
+            case EVALUATING -> closedLoop.verdictDueMillis();
             default -> 0;
         };
     }
@@ -298,7 +302,7 @@ public final class Engine {
     private static Decision.Action action(Verdict v) {
         return switch (v) {
             case SWITCH -> Decision.Action.SWITCH;
-            case WARMING_UP, NO_CANDIDATE, ALREADY_RUNS -> Decision.Action.NONE;
+            case WARMING_UP, NO_CANDIDATE, ALREADY_RUNS, EVALUATING -> Decision.Action.NONE;
             default -> Decision.Action.HOLD;
         };
     }
@@ -316,6 +320,9 @@ public final class Engine {
             case FOREIGN -> active.displayName() + " was started outside AutoSA; not interfering (hand it over with"
                     + " 'autosa adopt' or AutoSA.adoptRunningScheduler() to let AutoSA switch)";
             case ALREADY_RUNS -> to + " already runs (" + c.workload() + " " + conf + ")";
+            case EVALUATING -> to + " already runs (" + c.workload() + " " + conf + ") and is evaluated: "
+                    + closedLoop.objective().name() + " against the time before the switch, verdict due at "
+                    + Instant.ofEpochMilli(closedLoop.verdictDueMillis());
             case LOW_CONFIDENCE -> "confidence " + conf + " for " + c.workload() + " below threshold " + min;
             case NOT_STABLE -> "waiting for " + to + " to stay recommended for " + format(config.stabilityPeriod())
                     + " (since " + Instant.ofEpochMilli(policy.stableSinceMillis()) + ")";

@@ -19,7 +19,7 @@ public final class SwitchPolicy {
 
     /** Why the policy acted as it did; the engine words it. */
     public enum Verdict {
-        WARMING_UP, NO_CANDIDATE, LOST_BEFORE, FOREIGN, ALREADY_RUNS, LOW_CONFIDENCE, NOT_STABLE, MIN_INTERVAL, BACKOFF,
+        WARMING_UP, NO_CANDIDATE, LOST_BEFORE, FOREIGN, ALREADY_RUNS, EVALUATING, LOW_CONFIDENCE, NOT_STABLE, MIN_INTERVAL, BACKOFF,
         AUTO_SWITCH_OFF, RECOMMEND_MODE, SWITCH
     }
 
