@@ -219,12 +219,16 @@ public final class Engine {
             return;
         }
         lastDecision = null;
+        // The verdict may have ended the hold on the class (a revert, a changed class): see it this tick.
+        if (classification != null) {
+            effective = closedLoop.filter(classification);
+        }
         emit(verdict);
         if (verdict.reverted()) {
             reverts++;
             // Back to what ran before whatever the min switch interval says: the switch was measured to hurt.
             String from = verdict.from();
-            performSwitch(now, from == null ? Recommender.KERNEL_DEFAULT : from, verdict.explanation(), c, false);
+            performSwitch(now, from == null ? Recommender.KERNEL_DEFAULT : from, verdict.explanation(), effective(), false);
         }
     }
 

@@ -161,8 +161,8 @@ public final class ClosedLoopVmScenario {
             return read("state").equals("disabled") ? Boolean.TRUE : null;
         });
         line("  sysfs: " + sysfs());
-        JsonObject s = status();
-        check(s != null, "status answered");
+        // A loaded emulated guest may answer a status late: ask until it does.
+        JsonObject s = poll("the daemon answering status", this::status);
         record(s);
         JsonObject v = s.getAsJsonObject("experiments").getAsJsonObject("lastVerdict");
         line("  verdict: " + v);
@@ -183,8 +183,8 @@ public final class ClosedLoopVmScenario {
         });
         line("  daemon: " + verdictLine);
         check(read("state").equals("enabled") && read("root/ops").equals("simple"), "scx_simple still runs");
-        JsonObject s = status();
-        check(s != null, "status answered");
+        // A loaded emulated guest may answer a status late: ask until it does.
+        JsonObject s = poll("the daemon answering status", this::status);
         record(s);
         JsonObject v = s.getAsJsonObject("experiments").getAsJsonObject("lastVerdict");
         line("  verdict: " + v);
@@ -212,8 +212,8 @@ public final class ClosedLoopVmScenario {
         line("  daemon: " + why);
         check(logLine("switched kernel default -> scx_" + ops).isEmpty() != sameDaemon,
                 sameDaemon ? "switched to scx_" + ops + " once" : "never switched to scx_" + ops + " after the restart");
-        JsonObject s = status();
-        check(s != null, "status answered");
+        // A loaded emulated guest may answer a status late: ask until it does.
+        JsonObject s = poll("the daemon answering status", this::status);
         record(s);
         long reverts = s.getAsJsonObject("counters").get("reverts").getAsLong();
         check(sameDaemon ? reverts == 1 : reverts == 0, "reverts " + reverts);
