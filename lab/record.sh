@@ -12,7 +12,7 @@
 #   OUT/workload_cpu.csv              t_ms,busy_cpus,workload_cpus: how much of the busy CPU was ours
 #                                     (cpuacct cgroup), to measure contamination by other processes
 #
-# Usage: lab/record.sh [-o OUT] [-d PHASE_SECONDS] [-w MAX_QUIET_WAIT_SECONDS] [-q PHASE_QUIET_WAIT] [-t DIR] [-f] [-i] [PHASE...]
+# Usage: lab/record.sh [-o OUT] [-d PHASE_SECONDS] [-w MAX_QUIET_WAIT_SECONDS] [-q PHASE_QUIET_WAIT] [-t DIR] [-r PCT] [-f] [-i] [PHASE...]
 #   PHASE: stress-ng/fio phases idle cpu-bound io-bound memory-bound latency-sensitive mixed bursty
 #          (the default, in order), and real applications: compress (cpu-bound, one xz thread),
 #          build (cpu-bound, make -j of a Debian source package), pgbench (latency-sensitive,
@@ -24,6 +24,8 @@
 #          gap between phases is left out of phases.csv), for a machine shared with builds
 #   -t DIR scratch directory for the fio/copy files and the mmap working set (default /var/tmp;
 #          in the sched_ext guest /var/tmp is a tmpfs: pass a directory on a real file system)
+#   -r PCT request rates of pgbench, nginx and jvm in percent of the defaults (250, 500 and 250 per
+#          CPU per second; default 100; an emulated guest needs less)
 #   -i     install what the phases need (apt-get) and exit
 # Needs root (cgroups, direct I/O). Tools: stress-ng, fio, cyclictest, xz, make/gcc, PostgreSQL,
 # nginx, httperf, java; -i installs them (Debian).
@@ -36,7 +38,8 @@ PHASE_WAIT_S=0
 FORCE=0
 SCRATCH=/var/tmp
 INSTALL=0
-while getopts "o:d:w:q:t:fih" opt; do
+RATE_PCT=100
+while getopts "o:d:w:q:t:r:fih" opt; do
   case $opt in
     o) OUT=$OPTARG ;;
     d) PHASE_S=$OPTARG ;;
@@ -44,8 +47,9 @@ while getopts "o:d:w:q:t:fih" opt; do
     q) PHASE_WAIT_S=$OPTARG ;;
     f) FORCE=1 ;;
     t) SCRATCH=$OPTARG ;;
+    r) RATE_PCT=$OPTARG ;;
     i) INSTALL=1 ;;
-    h) sed -n '3,32p' "$0"; exit 0 ;;
+    h) sed -n '3,34p' "$0"; exit 0 ;;
     *) exit 2 ;;
   esac
 done
@@ -60,7 +64,7 @@ export LC_ALL=C   # EPOCHREALTIME with a '.' decimal point
 # Debian packages of the tools, and the source package the build phase compiles.
 PACKAGES=(stress-ng fio rt-tests xz-utils make gcc postgresql postgresql-contrib nginx-light httperf bash-builtins dpkg-dev)
 BUILD_SOURCE=libzstd
-LAB_SRC=/var/tmp/autosa-lab-src
+LAB_SRC=/var/cache/autosa-lab   # readable in the sched_ext guest too (its /var/tmp is a tmpfs)
 
 install_tools() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${PACKAGES[@]}"
@@ -86,7 +90,7 @@ for tool in stress-ng fio cyclictest xz make gcc pgbench nginx httperf java; do
 done
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 [[ -x $PG_BIN/initdb ]] || { echo "PostgreSQL server not found under /usr/lib/postgresql: run lab/record.sh -i" >&2; exit 1; }
-[[ -d $LAB_SRC/src ]] || { echo "no source package in $LAB_SRC/src for the build phase: run lab/record.sh -i" >&2; exit 1; }
+[[ " ${PHASES[*]} " != *" build "* || -d $LAB_SRC/src ]] || { echo "no source package in $LAB_SRC/src for the build phase: run lab/record.sh -i" >&2; exit 1; }
 [[ -d $SCRATCH ]] || { echo "scratch directory $SCRATCH does not exist" >&2; exit 1; }
 [[ -e $OUT ]] && { echo "$OUT already exists; pick a new output directory" >&2; exit 1; }
 
@@ -277,20 +281,20 @@ start_workload() {
       spawn bash -c 'while :; do make -s -C "$1/lib" clean >/dev/null; make -s -C "$1/lib" -j"$2" lib-release >/dev/null; done' \
         build "$WORK/build" "$NCPU" ;;
     pgbench)
-      # A database at a steady request rate: short read-only transactions from 8 clients, 50 per CPU per second.
+      # A database at a steady request rate: short read-only transactions from 8 clients, 250 per CPU per second.
       spawn bash -c 'runuser -u postgres -- "$1/postgres" -D "$2/pg/data" -k "$2/pg" -p "$3" -c listen_addresses= &
         until runuser -u postgres -- "$1/pg_isready" -q -h "$2/pg" -p "$3"; do sleep 0.2; done
         runuser -u postgres -- "$1/pgbench" -h "$2/pg" -p "$3" -n -S -c 8 -j 2 -R "$4" -T "$5" postgres
-        wait' pgbench "$PG_BIN" "$WORK" "$PG_PORT" $((50 * NCPU)) "$secs" ;;
+        wait' pgbench "$PG_BIN" "$WORK" "$PG_PORT" $((250 * NCPU * RATE_PCT / 100)) "$secs" ;;
     nginx)
-      # A web server at a steady request rate: 200 new connections per CPU per second.
+      # A web server at a steady request rate: 500 new connections per CPU per second.
       spawn nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf"
-      http_load "$HTTP_PORT" "$secs" $((200 * NCPU)) ;;
+      http_load "$HTTP_PORT" "$secs" $((500 * NCPU * RATE_PCT / 100)) ;;
     jvm)
       # A JVM HTTP service (the JDK's built-in server, a little work per request) at a steady rate.
       spawn java -XX:+UseSerialGC -Xmx128m "$LAB_DIR/JvmService.java" $((HTTP_PORT + 1))
       spawn bash -c 'sleep 8; exec httperf --hog --server 127.0.0.1 --port "$1" --uri / --rate "$2" --num-conns "$3" --timeout 5' \
-        load $((HTTP_PORT + 1)) $((100 * NCPU)) $((100 * NCPU * secs)) ;;
+        load $((HTTP_PORT + 1)) $((250 * NCPU * RATE_PCT / 100)) $((250 * NCPU * RATE_PCT / 100 * secs)) ;;
     fsync-copy)
       # Copying a file with every 256 KiB written through to the disk (as a careful backup tool does).
       spawn bash -c 'while :; do dd if="$1" of="$2" bs=256k oflag=dsync status=none; done' copy "$WORK/copy.in" "$WORK/copy.out" ;;

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
+package dev.autosa.api;
+
+import java.util.Objects;
+
+/**
+ * What kind of machine the metrics come from, so a classifier can judge them by its size: a
+ * thousand context switches a second mean something else on 2 CPUs than on 256.
+ *
+ * @param cpus          online CPUs, at least 1
+ * @param memoryBytes   installed memory visible to the kernel (MemTotal), 0 when unknown
+ * @param kernelRelease the kernel release ({@code uname -r}), empty when unknown
+ */
+public record MachineFacts(int cpus, long memoryBytes, String kernelRelease) {
+
+    public MachineFacts {
+        Objects.requireNonNull(kernelRelease, "kernel release");
+        if (cpus < 1) {
+            throw new IllegalArgumentException("cpus must be at least 1 but was " + cpus);
+        }
+        if (memoryBytes < 0) {
+            throw new IllegalArgumentException("memory bytes must be at least 0 but was " + memoryBytes);
+        }
+    }
+
+    /**
+     * What the JVM itself knows: its available processors and the OS version; memory unknown. The
+     * fallback for sources that cannot tell (a custom source, a platform without /proc).
+     */
+    public static MachineFacts ofRuntime() {
+        return new MachineFacts(Math.max(1, Runtime.getRuntime().availableProcessors()), 0,
+                System.getProperty("os.version", ""));
+    }
+}
