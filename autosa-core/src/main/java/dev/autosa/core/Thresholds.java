@@ -39,6 +39,24 @@ public final class Thresholds {
         return new Thresholds(cpus, v, new boolean[ALL.length]);
     }
 
+    /**
+     * No overrides: every threshold derived from the CPU count of the machine the classifier runs
+     * on (the values here are those for one CPU until then).
+     */
+    public static Thresholds ofDefaults() {
+        return forCpus(1);
+    }
+
+    /** Whether any threshold was set with {@link #with}. */
+    public boolean hasOverrides() {
+        for (boolean o : overridden) {
+            if (o) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A copy with {@code threshold} set to {@code value} (checked against its range). */
     public Thresholds with(Threshold threshold, double value) {
         double[] v = values.clone();
