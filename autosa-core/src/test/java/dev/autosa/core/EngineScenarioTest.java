@@ -105,7 +105,7 @@ class EngineScenarioTest {
             // 40 against cpu-bound's 7 (confidence 0.75), stable 20 s later. The kernel default is
             // restored like any other switch.
             assertThat(timeline).containsExactly("t=647 switch default -> scx_rusty",
-                    "t=1847 switch scx_rusty -> scx_bpfland",
+                    "t=1851 switch scx_rusty -> scx_bpfland",
                     "t=4832 switch scx_bpfland -> default");
         }
         assertThat(controller.history()).containsExactly("activate scx_rusty", "activate scx_bpfland", "deactivate",
