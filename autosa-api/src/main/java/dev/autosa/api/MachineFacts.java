@@ -24,11 +24,16 @@ public record MachineFacts(int cpus, long memoryBytes, String kernelRelease) {
     }
 
     /**
-     * What the JVM itself knows: its available processors and the OS version; memory unknown. The
-     * fallback for sources that cannot tell (a custom source, a platform without /proc).
+     * What the JVM itself knows: its available processors and the OS version when this class was
+     * loaded; memory unknown. The fallback for sources that cannot tell (a custom source, a platform
+     * without /proc). Always the same instance, so asking every tick allocates nothing.
      */
     public static MachineFacts ofRuntime() {
-        return new MachineFacts(Math.max(1, Runtime.getRuntime().availableProcessors()), 0,
-                System.getProperty("os.version", ""));
+        return Runtime.FACTS;
+    }
+
+    private static final class Runtime {
+        static final MachineFacts FACTS = new MachineFacts(
+                Math.max(1, java.lang.Runtime.getRuntime().availableProcessors()), 0, System.getProperty("os.version", ""));
     }
 }
