@@ -245,10 +245,17 @@ public final class DefaultClassifier implements WorkloadClassifier {
         boolean io = w.last(MetricKey.CPU_IOWAIT) * cpus > t.get(Threshold.IOWAIT_CPUS)
                 || w.last(MetricKey.IO_UTIL) > t.get(Threshold.IO_UTIL)
                 || w.last(MetricKey.PSI_IO_SOME) > t.get(Threshold.PSI_IO_SOME);
-        boolean mem = w.last(MetricKey.PSI_MEM_SOME) > t.get(Threshold.PSI_MEM_SOME)
-                || w.last(MetricKey.MEM_MAJOR_FAULTS_PER_SEC) / cpus > t.get(Threshold.MAJOR_FAULTS_PER_CPU)
+        // Memory stalls: PSI memory where the kernel has it; major faults only where it has not (every
+        // program start takes major faults, so beside PSI they would call a build memory-bound).
+        double psiMem = w.last(MetricKey.PSI_MEM_SOME);
+        boolean mem = psiMem > t.get(Threshold.PSI_MEM_SOME)
+                || (Double.isNaN(psiMem) && w.last(MetricKey.MEM_MAJOR_FAULTS_PER_SEC) / cpus > t.get(Threshold.MAJOR_FAULTS_PER_CPU))
                 || w.last(MetricKey.MEM_SWAP_PER_SEC) / cpus > t.get(Threshold.SWAP_PAGES_PER_CPU);
-        boolean wake = ctxPerCpu > t.get(Threshold.CTX_SWITCHES_PER_CPU) && runMicros < t.get(Threshold.MAX_RUN_MICROS);
+        // Short wake-ups, unless the CPUs are contended (PSI cpu): then the switches are runnable tasks
+        // taking turns, CPU work, except at rates no CPU-bound load reaches.
+        boolean contended = w.last(MetricKey.PSI_CPU_SOME) >= t.get(Threshold.PSI_CPU_CONTENDED);
+        boolean wake = ctxPerCpu > t.get(Threshold.CTX_SWITCHES_PER_CPU) && runMicros < t.get(Threshold.MAX_RUN_MICROS)
+                && (!contended || ctxPerCpu > t.get(Threshold.CTX_SWITCHES_PER_CPU_CONTENDED));
         // A tick without a CPU reading (the first, or a failed read) is no evidence of idleness.
         boolean quiet = !Double.isNaN(busyCpus) && busyCpus < t.get(Threshold.IDLE_BUSY_CPUS) && !cpuBusy;
 

@@ -30,14 +30,18 @@ public enum Threshold {
     PSI_IO_SOME("psi_io_some", 0, 1, cpus -> 0.15),
     /** Memory stall signal: PSI memory "some" above this share... */
     PSI_MEM_SOME("psi_mem_some", 0, 1, cpus -> 0.05),
-    /** ...or major page faults per second per CPU above this... */
+    /** ...or, where the kernel has no PSI, major page faults per second per CPU above this... */
     MAJOR_FAULTS_PER_CPU("major_faults_per_cpu", 0, Double.MAX_VALUE, cpus -> 10),
     /** ...or pages swapped in and out per second per CPU above this. */
     SWAP_PAGES_PER_CPU("swap_pages_per_cpu", 0, Double.MAX_VALUE, cpus -> 50),
     /** Wake-up signal: context switches per second per CPU above this... */
-    CTX_SWITCHES_PER_CPU("ctx_switches_per_cpu", 0, Double.MAX_VALUE, cpus -> 1_000),
+    CTX_SWITCHES_PER_CPU("ctx_switches_per_cpu", 0, Double.MAX_VALUE, cpus -> 800),
     /** ...with the busy CPU time per context switch (how long a task runs per wake-up) below this, in µs. */
-    MAX_RUN_MICROS("max_run_micros", 0, Double.MAX_VALUE, cpus -> 250);
+    MAX_RUN_MICROS("max_run_micros", 0, Double.MAX_VALUE, cpus -> 300),
+    /** With PSI cpu "some" at or above this share the CPUs are contended: switches are turns, not wake-ups... */
+    PSI_CPU_CONTENDED("psi_cpu_contended", 0, 1, cpus -> 0.50),
+    /** ...unless there are more than this many per second per CPU. */
+    CTX_SWITCHES_PER_CPU_CONTENDED("ctx_switches_per_cpu_contended", 0, Double.MAX_VALUE, cpus -> 10_000);
 
     private final String key;
     private final double min;
