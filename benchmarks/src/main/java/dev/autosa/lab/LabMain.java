@@ -59,12 +59,24 @@ public final class LabMain {
         return Contamination.cleanTicks(dir, userHz(dir), QUIET_WINDOW_MS, MAX_OTHER_CPUS);
     }
 
-    /** The ticks to score: clean ones, and every tick of a {@link #LOAD_PROOF_LABELS} phase. */
+    /**
+     * Share of all CPUs that other processes must use for even a {@link #LOAD_PROOF_LABELS} phase to
+     * count as disturbed: on a machine they saturate, the labelled workload hardly runs (a service
+     * that gets a tenth of a CPU is not the service the label means).
+     */
+    public static final double SATURATED_BY_OTHERS = 0.75;
+
+    /**
+     * The ticks to score: clean ones, and the ticks of a {@link #LOAD_PROOF_LABELS} phase unless
+     * others saturated the machine ({@link #SATURATED_BY_OTHERS}).
+     */
     public static java.util.function.LongPredicate scoredTicks(Path dir, List<Phase> phases) throws IOException {
-        java.util.function.LongPredicate clean = Contamination.cleanTicks(dir, userHz(dir), CLEAN_WINDOW_MS,
-                MAX_OTHER_CPUS);
-        return t -> clean.test(t) || phases.stream()
-                .anyMatch(p -> p.contains(t) && LOAD_PROOF_LABELS.contains(p.label()));
+        int hz = userHz(dir);
+        java.util.function.LongPredicate clean = Contamination.cleanTicks(dir, hz, CLEAN_WINDOW_MS, MAX_OTHER_CPUS);
+        java.util.function.LongPredicate notSaturated = Contamination.cleanTicks(dir, hz, CLEAN_WINDOW_MS,
+                SATURATED_BY_OTHERS * CaptureMeta.readFrom(dir).cpus());
+        return t -> clean.test(t) || (notSaturated.test(t) && phases.stream()
+                .anyMatch(p -> p.contains(t) && LOAD_PROOF_LABELS.contains(p.label())));
     }
 
     private LabMain() {
