@@ -76,6 +76,7 @@ public final class DefaultClassifier implements WorkloadClassifier {
 
     private final @Nullable Thresholds given;
     private Thresholds t;
+    private int thresholdsVersion;
     private short[] ring = new short[0];
     private final int[] ringSums = new int[FLAGS];
     private int ringHead;
@@ -128,6 +129,7 @@ public final class DefaultClassifier implements WorkloadClassifier {
         if (t.cpus() != cpus) {
             Thresholds g = given;
             t = g == null ? Thresholds.forCpus(cpus) : g.forMachineWith(cpus);
+            thresholdsVersion++;
         }
         int scored = Math.max(1, (int) Math.round(w.capacity() * SCORED_SHARE_OF_WINDOW));
         observe(w, scored, cpus);
@@ -168,7 +170,7 @@ public final class DefaultClassifier implements WorkloadClassifier {
         facts[4] = n;
         facts[5] = cpus;
         facts[6] = confidencePct;
-        facts[7] = System.identityHashCode(t);
+        facts[7] = thresholdsVersion;
         if (Arrays.equals(facts, lastFacts)) {
             return last;
         }
