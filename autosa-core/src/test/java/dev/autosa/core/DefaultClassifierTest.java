@@ -83,7 +83,7 @@ class DefaultClassifierTest {
         assertThat(c.workload()).isEqualTo(Workload.LATENCY_SENSITIVE);
         assertThat(c.confidence()).isEqualTo(1.0);
         assertThat(c.reasons()).containsExactly(
-                "short wake-ups (over 1000 context switches/s per cpu, under 250 us of cpu each) for 40 of 40 ticks");
+                "short wake-ups (over 800 context switches/s per cpu, under 300 us of cpu each) for 40 of 40 ticks");
     }
 
     @ParameterizedTest(name = "{0} cpus")
