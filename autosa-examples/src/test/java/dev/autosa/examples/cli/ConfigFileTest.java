@@ -65,7 +65,7 @@ class ConfigFileTest {
         assertThat(t.isOverridden(dev.autosa.core.Threshold.IO_UTIL)).isFalse();
         assertThat(ConfigFile.parse(FILE, "mode = auto\n").thresholds().hasOverrides()).isFalse();
         assertThatThrownBy(() -> ConfigFile.parse(FILE, "threshold.io_util = 2"))
-                .hasMessage("/etc/autosa/autosa.conf:1: threshold.io_util: threshold io_util must be in [0, 1] but was 2.0");
+                .hasMessage("/etc/autosa/autosa.conf:1: threshold.io_util: threshold io_util must be in [0, 1] but was 2");
         assertThatThrownBy(() -> ConfigFile.parse(FILE, "threshold.ctx = 2"))
                 .hasMessageStartingWith("/etc/autosa/autosa.conf:1: threshold.ctx: unknown threshold \"ctx\"; known: ");
     }
