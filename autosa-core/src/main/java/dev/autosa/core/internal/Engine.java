@@ -114,7 +114,7 @@ public final class Engine {
         this.log = new DecisionLog(config.decisionLogSize());
         Map<String, String> p = new LinkedHashMap<>();
         p.put("metricSource", source.name());
-        p.put("classifier", refined == null ? classifier.name() : refined.name() + " (refining " + this.classifier.name() + ")");
+        p.put("classifier", refined == null ? classifier.name() : refined.name());
         p.put("controller", controller == null ? "none" : controller.name());
         this.providers = Map.copyOf(p);
     }

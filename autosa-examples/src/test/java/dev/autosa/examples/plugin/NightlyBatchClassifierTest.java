@@ -9,46 +9,45 @@ import dev.autosa.core.AutoSA;
 import dev.autosa.core.Mode;
 import dev.autosa.core.SimulatedController;
 import dev.autosa.examples.ConstantSource;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** The example plug-in through the real engine: it refines cpu-bound at night and passes the rest on. */
+/** The example plug-in through the real engine: it refines a saturated cpu-bound window and passes the rest on. */
 class NightlyBatchClassifierTest {
 
-    private static Decision run(String startUtc, double busy) {
-        AtomicLong now = new AtomicLong(Instant.parse(startUtc).toEpochMilli());
-        InstantSource clock = () -> Instant.ofEpochMilli(now.get());
+    private static Decision run(double busy, int ticks) {
+        AtomicLong now = new AtomicLong(Instant.parse("2026-11-30T23:00:00Z").toEpochMilli());
+        InstantSource clock = () -> Instant.ofEpochMilli(now.getAndAdd(1_000));
         try (AutoSA autosa = AutoSA.builder().metricSource(new ConstantSource(busy)).clock(clock)
-                .classifier(new NightlyBatchClassifier(clock, ZoneOffset.UTC)).controller(new SimulatedController())
+                .classifier(new NightlyBatchClassifier()).controller(new SimulatedController())
                 .mode(Mode.RECOMMEND).build()) {
             Decision d = null;
-            for (int i = 0; i < 60; i++) {
+            for (int i = 0; i < ticks; i++) {
                 d = autosa.tick();
-                now.addAndGet(Duration.ofSeconds(1).toMillis());
             }
-            assertThat(autosa.status().providers()).containsEntry("classifier", "nightly-batch (refining default-rules)");
+            assertThat(autosa.status().providers()).containsEntry("classifier", "nightly-batch");
             return d;
         }
     }
 
     @Test
-    void aSaturatedNightIsANightlyBatch() {
-        Decision d = run("2026-11-30T23:00:00Z", 0.97);
+    void aSaturatedCpuBoundWindowIsANightlyBatch() {
+        Decision d = run(0.97, 60);
         assertThat(d.classification().workload()).isEqualTo(NightlyBatchClassifier.NIGHTLY_BATCH);
         assertThat(d.classification().confidence()).isEqualTo(1.0);
-        assertThat(d.classification().reasons()).last().asString().startsWith("nightly batch: cpu-bound at 23:00:59");
+        assertThat(d.classification().reasons()).first().asString().startsWith("at least 0.75 busy cpus");
+        assertThat(d.classification().reasons()).last().asString().isEqualTo(
+                "nightly batch: cpu busy mean 97% > 90% over 60 of 60 ticks");
     }
 
     @Test
-    void daytimeAndOtherClassesAreTheDefaultsVerdict() {
-        Decision day = run("2026-11-30T12:00:00Z", 0.97);
-        assertThat(day.classification().workload()).isEqualTo(Workload.CPU_BOUND);
-        assertThat(day.classification().reasons()).noneMatch(r -> r.startsWith("nightly batch"));
-        Decision idleNight = run("2026-11-30T23:00:00Z", 0.01);
-        assertThat(idleNight.classification().workload()).isEqualTo(Workload.IDLE);
+    void otherVerdictsAndShortWindowsAreTheDefaults() {
+        // 80% busy is cpu-bound for the default, but not saturated: no batch.
+        assertThat(run(0.80, 60).classification().workload()).isEqualTo(Workload.CPU_BOUND);
+        assertThat(run(0.01, 60).classification().workload()).isEqualTo(Workload.IDLE);
+        // Saturated, but for fewer than half of the window's ticks.
+        assertThat(run(0.97, 20).classification().workload()).isEqualTo(Workload.CPU_BOUND);
     }
 }
