@@ -49,7 +49,7 @@ while getopts "o:d:w:q:t:r:fih" opt; do
     t) SCRATCH=$OPTARG ;;
     r) RATE_PCT=$OPTARG ;;
     i) INSTALL=1 ;;
-    h) sed -n '3,34p' "$0"; exit 0 ;;
+    h) sed -n '3,31p' "$0"; exit 0 ;;
     *) exit 2 ;;
   esac
 done
