@@ -17,9 +17,12 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
+import jdk.net.ExtendedSocketOptions;
 
 /** Sends one request to the daemon's control socket and returns its answer (see {@link ControlServer}). */
 public final class ControlClient {
@@ -47,21 +50,20 @@ public final class ControlClient {
      *     a broken answer or an answer with {@code "ok": false} (its error is the message)
      */
     public static JsonObject request(Path socket, JsonObject request, Duration timeout) {
-        if (!Files.exists(socket)) {
-            throw new CliException(ExitCodes.NOT_RUNNING, "autosa is not running (no socket at " + socket + ")"
-                    + systemDaemonHint(socket));
-        }
+        checkSocket(socket);
         try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             try {
                 ch.connect(UnixDomainSocketAddress.of(socket));
             } catch (IOException e) {
-                String why = e.getMessage() != null && e.getMessage().contains("ermission")
-                        ? "permission denied on " + socket
-                        : "nothing answers on " + socket + ": a stale socket from a daemon that was killed";
-                int code = why.startsWith("permission") ? ExitCodes.FAILURE : ExitCodes.NOT_RUNNING;
-                throw new CliException(code, code == ExitCodes.FAILURE ? "cannot connect to autosa: " + why
-                        : "autosa is not running (" + why + ")");
+                if (e.getMessage() != null && e.getMessage().contains("ermission")) {
+                    throw new CliException(ExitCodes.NO_ACCESS, "autosa is running (socket " + socket
+                            + " exists) but this user (uid " + Uid.effective() + ") may not talk to it: permission"
+                            + " denied; run as root or as the daemon's user");
+                }
+                throw new CliException(ExitCodes.NOT_RUNNING, "autosa is not running (nothing answers on " + socket
+                        + ": a stale socket from a daemon that was killed)");
             }
+            checkPeer(ch, socket);
             ByteBuffer out = ByteBuffer.wrap((request + "\n").getBytes(StandardCharsets.UTF_8));
             while (out.hasRemaining()) {
                 ch.write(out);
@@ -106,6 +108,58 @@ public final class ControlClient {
         } catch (IOException | JsonParseException | IllegalStateException e) {
             throw CliException.failure("talking to autosa on " + socket + " failed: " + e.getMessage());
         }
+    }
+
+    /**
+     * Refuses to talk to anything but a socket of this user or root, so a socket another user
+     * bound where the daemon's was (after removing it from a directory they may write) is never
+     * trusted with {@code stop}. Permission denied on the way is not "not running".
+     */
+    private static void checkSocket(Path socket) {
+        FileChecks f;
+        try {
+            f = FileChecks.lstat(socket);
+        } catch (AccessDeniedException e) {
+            throw new CliException(ExitCodes.NO_ACCESS, "cannot tell whether autosa is running: permission denied on "
+                    + socket.getParent() + " for this user (uid " + Uid.effective() + "); a system daemon's socket"
+                    + " directory is root's only: run as root (sudo autosa ...)");
+        } catch (IOException e) {
+            throw CliException.failure("cannot check socket " + socket + ": " + e.getMessage());
+        }
+        if (f == null) {
+            throw new CliException(ExitCodes.NOT_RUNNING, "autosa is not running (no socket at " + socket + ")"
+                    + systemDaemonHint(socket));
+        }
+        if (!f.isSocket()) {
+            throw CliException.failure(socket + " is " + f.type() + ", not a socket: not talking to it");
+        }
+        if (f.uid() != 0 && f.uid() != Uid.effective()) {
+            throw CliException.failure("socket " + socket + " belongs to uid " + f.uid() + ", neither root nor this"
+                    + " user (uid " + Uid.effective() + "): not talking to it (another user may have put it there)");
+        }
+    }
+
+    /** The process that answers must run as root or as this user, whatever the socket file says. */
+    private static void checkPeer(SocketChannel ch, Path socket) throws IOException {
+        UserPrincipal peer;
+        try {
+            peer = ch.getOption(ExtendedSocketOptions.SO_PEERCRED).user();
+        } catch (UnsupportedOperationException e) {
+            return;
+        }
+        UserPrincipal self = Files.getOwner(Path.of("/proc/self"));
+        if (peer.equals(self)) {
+            return;
+        }
+        try {
+            if (peer.equals(socket.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("root"))) {
+                return;
+            }
+        } catch (IOException e) {
+            // No user named root: only this user is trusted.
+        }
+        throw CliException.failure("the process on " + socket + " runs as " + peer.getName() + ", neither root nor"
+                + " this user: not talking to it (another user may have put it there)");
     }
 
     /** A user's default socket is not the system daemon's, which only root can reach; say so. */
