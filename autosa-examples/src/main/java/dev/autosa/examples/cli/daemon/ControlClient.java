@@ -65,8 +65,13 @@ public final class ControlClient {
             }
             checkPeer(ch, socket);
             ByteBuffer out = ByteBuffer.wrap((request + "\n").getBytes(StandardCharsets.UTF_8));
-            while (out.hasRemaining()) {
-                ch.write(out);
+            try {
+                while (out.hasRemaining()) {
+                    ch.write(out);
+                }
+            } catch (IOException e) {
+                // A daemon over its connection limit answers "busy" and closes before reading: the
+                // write fails, but its answer is there to read.
             }
             ch.configureBlocking(false);
             long deadline = System.nanoTime() + timeout.toNanos();
@@ -82,7 +87,17 @@ public final class ControlClient {
                     }
                     sel.select(Math.max(1, left / 1_000_000));
                     sel.selectedKeys().clear();
-                    int n = ch.read(in);
+                    int n;
+                    try {
+                        n = ch.read(in);
+                    } catch (IOException e) {
+                        // A reset after the whole answer line arrived (the daemon closed with our
+                        // request unread) is the end of the answer, not a failure.
+                        if (answer.toString(StandardCharsets.UTF_8).indexOf('\n') >= 0) {
+                            break;
+                        }
+                        throw e;
+                    }
                     if (n > 0) {
                         answer.write(in.array(), 0, in.position());
                         in.clear();
