@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +40,12 @@ final class Daemon {
     private final Path socket;
     private final Instant startedAt = Instant.now();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final ExecutorService statusReader = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "autosa-status");
+        t.setDaemon(true);
+        return t;
+    });
+    private final LiveStatus live;
     private final Object shutdownLock = new Object();
     private @Nullable ControlServer server;
     private @Nullable AutoSAManagement jmx;
@@ -57,6 +65,7 @@ final class Daemon {
         this.controllerUnavailable = controllerUnavailable;
         this.lock = lock;
         this.socket = socket;
+        this.live = new LiveStatus(autosa::status, controller, statusReader);
     }
 
     void attach(ControlServer s, @Nullable AutoSAManagement m) {
@@ -96,7 +105,7 @@ final class Daemon {
                 if (keep != null && controller != null) {
                     controller.overrideKeepOnClose(keep);
                 }
-                ActiveScheduler active = autosa.status().active();
+                ActiveScheduler active = live.get().status().active();
                 JsonObject o = ok();
                 o.addProperty("pid", ProcessHandle.current().pid());
                 o.addProperty("keepScheduler", effective);
@@ -130,9 +139,19 @@ final class Daemon {
         }
     }
 
+    /** The status, answered at once also while a scheduler is being started (see {@link LiveStatus}). */
     JsonObject status() {
-        return Json.status(autosa.status(), autosa.config(), new Json.DaemonInfo(ProcessHandle.current().pid(),
+        LiveStatus.Snapshot snap = live.get();
+        JsonObject o = Json.status(snap.status(), autosa.config(), new Json.DaemonInfo(ProcessHandle.current().pid(),
                 VersionProvider.version(), socket.toString(), startedAt));
+        ManagedController.Switch sw = snap.switching();
+        if (sw != null) {
+            JsonObject s = new JsonObject();
+            s.addProperty("target", sw.target());
+            s.addProperty("since", sw.since().toString());
+            o.add("switching", s);
+        }
+        return o;
     }
 
     JsonObject list() {
@@ -141,8 +160,13 @@ final class Daemon {
         String unavailable = controllerUnavailable;
         if (c != null) {
             try {
-                synchronized (this) {
-                    catalog = c.available();
+                if (c instanceof ManagedController m) {
+                    // Answers from its last catalog while a switch holds it.
+                    catalog = m.available();
+                } else {
+                    synchronized (this) {
+                        catalog = c.available();
+                    }
                 }
             } catch (RuntimeException e) {
                 LOG.warn("could not read the scheduler catalog from {}", c.name(), e);
@@ -151,7 +175,7 @@ final class Daemon {
             }
         }
         return Json.catalog(catalog, controller == null ? null : controller.name(), unavailable,
-                autosa.status().active(), autosa.config().preferences());
+                live.get().status().active(), autosa.config().preferences());
     }
 
     /** Stops everything once; later calls wait until the first has finished. */
@@ -187,6 +211,7 @@ final class Daemon {
             if (catalogOnly != null) {
                 catalogOnly.close(true);
             }
+            statusReader.shutdownNow();
             lock.close();
             stopped.countDown();
         }
