@@ -64,6 +64,13 @@ public final class ControlServer implements AutoCloseable {
     public static final int PRIVILEGED_CONNECTIONS = 32;
 
     private static final Logger LOG = LoggerFactory.getLogger(ControlServer.class);
+    /**
+     * Connections the kernel queues before accept: more than a flooder's threads, so root's
+     * {@code connect} does not wait behind them for a place in the queue.
+     */
+    private static final int BACKLOG = 512;
+    /** Connections accepted per round, so reading the requests of those accepted is not starved. */
+    private static final int ACCEPTS_PER_ROUND = 64;
 
     /** Answers one request; runs on the handler pool. */
     @FunctionalInterface
@@ -130,7 +137,7 @@ public final class ControlServer implements AutoCloseable {
     public static ControlServer start(Path path, Handler handler, Runnable onDeath) throws IOException {
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
-            server.bind(UnixDomainSocketAddress.of(path), 16);
+            server.bind(UnixDomainSocketAddress.of(path), BACKLOG);
             Files.setPosixFilePermissions(path, SocketPaths.SOCKET_MODE);
             server.configureBlocking(false);
             Selector selector = Selector.open();
@@ -219,7 +226,7 @@ public final class ControlServer implements AutoCloseable {
 
     private void accept() throws IOException {
         SocketChannel ch;
-        while ((ch = server.accept()) != null) {
+        for (int round = 0; round < ACCEPTS_PER_ROUND && (ch = server.accept()) != null; round++) {
             String peer;
             boolean privileged;
             try {
@@ -263,8 +270,8 @@ public final class ControlServer implements AutoCloseable {
         String kind = v == ConnectionLimits.Verdict.PEER_FULL ? "peer " + peer : v.name();
         long quiet = warnings.occurred(kind);
         if (quiet >= 0) {
-            LOG.warn("refused a control connection from {} ({}); {} more refused for this reason in the last"
-                    + " minute were not logged", peer, why.substring("daemon busy: ".length()), quiet);
+            LOG.warn("refused a control connection from {} ({}); {} more refused since the last such warning"
+                    + " (logged at most once a minute)", peer, why.substring("daemon busy: ".length()), quiet);
         }
     }
 
@@ -370,12 +377,22 @@ public final class ControlServer implements AutoCloseable {
             closeConn(key);
         }
         for (SelectionKey key : idle) {
-            String peer = ((Conn) key.attachment()).peer;
+            Conn c = (Conn) key.attachment();
+            // Its request may be waiting unread behind a busy round: look once more before closing.
+            try {
+                read(key);
+            } catch (IOException e) {
+                LOG.debug("control connection failed: {}", e.toString());
+            }
+            if (c.handling || c.in.position() > 0 || !key.isValid()) {
+                continue;
+            }
+            String peer = c.peer;
             closeConn(key);
             long quiet = warnings.occurred("idle " + peer);
             if (quiet >= 0) {
-                LOG.warn("closed a control connection from {} that sent nothing for {} ms; {} more closed for this"
-                        + " in the last minute were not logged", peer, IDLE_TIMEOUT_MILLIS, quiet);
+                LOG.warn("closed a control connection from {} that sent nothing for {} ms; {} more closed since the"
+                        + " last such warning (logged at most once a minute)", peer, IDLE_TIMEOUT_MILLIS, quiet);
             }
         }
     }
