@@ -354,12 +354,13 @@ public final class AutoSA implements AutoCloseable {
 
             Engine engine = new Engine(config, mode, modeReason, source.provider(), chosenClassifier, chosenController,
                     clock != null ? clock : InstantSource.system(), listeners);
-            boolean owns = executor == null;
-            ScheduledExecutorService exec = owns ? Executors.newSingleThreadScheduledExecutor(r -> {
+            ScheduledExecutorService given = executor;
+            boolean owns = given == null;
+            ScheduledExecutorService exec = given != null ? given : Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "autosa-loop");
                 t.setDaemon(true);
                 return t;
-            }) : executor;
+            });
             return new AutoSA(config, engine, exec, owns);
         }
 

@@ -62,7 +62,7 @@ public final class SocketPaths {
      * pid file are then still created without following links.
      */
     public static void prepareDirectory(Path socket, boolean isDefault) {
-        Path dir = socket.toAbsolutePath().getParent();
+        Path dir = java.util.Objects.requireNonNull(socket.toAbsolutePath().getParent(), "socket directory");
         try {
             if (!Files.isDirectory(dir)) {
                 Files.createDirectories(dir.getParent());
