@@ -61,6 +61,9 @@ public final class CaptureWriter implements AutoCloseable {
             checkExisting(dir);
         } else {
             Path parent = dir.getParent();
+            if (parent == null) {
+                throw new IOException("capture directory " + dir + " cannot be the file system root");
+            }
             Files.createDirectories(parent);
             Entry p = Entry.of(parent);
             if (p.writableByOthers() && !(p.uid() == 0 && p.sticky())) {
