@@ -11,6 +11,7 @@ import dev.autosa.examples.cli.daemon.ControlServer;
 import dev.autosa.examples.cli.daemon.ControlServer.Reply;
 import dev.autosa.examples.cli.daemon.ControlServer.Request;
 import dev.autosa.examples.cli.daemon.PidLock;
+import dev.autosa.examples.cli.daemon.QuietWarnings;
 import dev.autosa.examples.cli.json.Json;
 import dev.autosa.examples.jmx.AutoSAManagement;
 import java.nio.file.Path;
@@ -46,6 +47,7 @@ final class Daemon {
         return t;
     });
     private final LiveStatus live;
+    private final QuietWarnings refusals = new QuietWarnings(System::nanoTime);
     private final Object shutdownLock = new Object();
     private @Nullable ControlServer server;
     private @Nullable AutoSAManagement jmx;
@@ -88,7 +90,7 @@ final class Daemon {
             }
             case "stop" -> {
                 if (!r.privileged()) {
-                    LOG.warn("refused stop from user {}: only root or the daemon's user may stop it", r.peer());
+                    warnRefused("stop", r.peer());
                     return Reply.of(ControlServer.error("permission denied: only root or the user running autosa"
                             + " may stop it (you are " + r.peer() + ")"));
                 }
@@ -119,7 +121,7 @@ final class Daemon {
             }
             case "adopt" -> {
                 if (!r.privileged()) {
-                    LOG.warn("refused adopt from user {}: only root or the daemon's user may hand control over", r.peer());
+                    warnRefused("adopt", r.peer());
                     return Reply.of(ControlServer.error("permission denied: only root or the user running autosa"
                             + " may hand a scheduler over to it (you are " + r.peer() + ")"));
                 }
@@ -136,6 +138,16 @@ final class Daemon {
                 return Reply.of(ControlServer.error("unknown command \"" + r.cmd()
                         + "\" (known: status, list, stop, adopt)"));
             }
+        }
+    }
+
+    /** A user who tries again and again writes one warning a minute, with a count, not one per try. */
+    private void warnRefused(String cmd, String peer) {
+        long quiet = refusals.occurred(cmd + " " + peer);
+        if (quiet >= 0) {
+            LOG.warn("refused {} from user {}: only root or the daemon's user may {}; {} more refused since the last"
+                    + " such warning (logged at most once a minute)", cmd, peer,
+                    cmd.equals("stop") ? "stop it" : "hand control over", quiet);
         }
     }
 

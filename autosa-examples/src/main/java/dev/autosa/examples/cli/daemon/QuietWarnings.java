@@ -8,10 +8,9 @@ import java.util.function.LongSupplier;
 /**
  * Lets a recurring warning through at most once per quiet period per kind, with how many
  * occurrences it stands for, like the engine's repeat filter: a client that opens thousands of
- * connections a second must not write thousands of log lines. Not thread-safe (the selector
- * thread uses it).
+ * connections a second must not write thousands of log lines. Thread-safe.
  */
-final class QuietWarnings {
+public final class QuietWarnings {
 
     static final long QUIET_NANOS = 60_000_000_000L;
 
@@ -21,7 +20,7 @@ final class QuietWarnings {
     private final LongSupplier nanoClock;
     private final Map<String, Window> byKind = new HashMap<>();
 
-    QuietWarnings(LongSupplier nanoClock) {
+    public QuietWarnings(LongSupplier nanoClock) {
         this.nanoClock = nanoClock;
     }
 
@@ -29,7 +28,7 @@ final class QuietWarnings {
      * Records one occurrence of {@code kind}. Returns 0 or more when it should be logged now: the
      * number of occurrences kept quiet since the last warning; -1 when it should stay quiet.
      */
-    long occurred(String kind) {
+    public synchronized long occurred(String kind) {
         long now = nanoClock.getAsLong();
         Window w = byKind.get(kind);
         if (w == null || now - w.warnedAtNanos() >= QUIET_NANOS) {
