@@ -66,19 +66,18 @@ final class ConnectionLimits {
         openByPeer.computeIfPresent(peer, (k, n) -> n <= 1 ? null : n - 1);
     }
 
+    /** What a refused client is told. */
+    String refusal(Verdict v, String peer) {
+        return switch (v) {
+            case PEER_FULL -> "daemon busy: user " + peer + " already has " + perPeer + " control connections open;"
+                    + " try again";
+            case SHARED_FULL -> "daemon busy: " + shared + " control connections of other users open; try again";
+            case PRIVILEGED_FULL -> "daemon busy: more than " + privileged + " control connections open; try again";
+            case ACCEPT -> throw new IllegalArgumentException("an accepted connection is not refused");
+        };
+    }
+
     int open() {
         return openShared + openPrivileged;
-    }
-
-    int perPeer() {
-        return perPeer;
-    }
-
-    int shared() {
-        return shared;
-    }
-
-    int privileged() {
-        return privileged;
     }
 }

@@ -163,28 +163,6 @@ public final class ControlServer implements AutoCloseable {
         return path;
     }
 
-    /** A connection's state: what was read, what is left to write, and its deadline. */
-    private static final class Conn {
-        final SocketChannel channel;
-        final String peer;
-        final boolean privileged;
-        final long acceptedNanos;
-        final long deadlineNanos;
-        ByteBuffer in = ByteBuffer.allocate(512);
-        @Nullable ByteBuffer out;
-        @Nullable Runnable afterSend;
-        boolean handling;
-        boolean released;
-
-        Conn(SocketChannel channel, String peer, boolean privileged) {
-            this.channel = channel;
-            this.peer = peer;
-            this.privileged = privileged;
-            this.acceptedNanos = System.nanoTime();
-            this.deadlineNanos = acceptedNanos + TimeUnit.MILLISECONDS.toNanos(CONNECTION_DEADLINE_MILLIS);
-        }
-    }
-
     private void loop() {
         try {
             while (open) {
@@ -241,7 +219,7 @@ public final class ControlServer implements AutoCloseable {
             ch.configureBlocking(false);
             ConnectionLimits.Verdict v = limits.admit(peer, privileged);
             if (v == ConnectionLimits.Verdict.ACCEPT) {
-                ch.register(selector, SelectionKey.OP_READ, new Conn(ch, peer, privileged));
+                ch.register(selector, SelectionKey.OP_READ, new ControlConnection(ch, peer, privileged));
             } else {
                 refuse(ch, peer, v);
             }
@@ -254,13 +232,7 @@ public final class ControlServer implements AutoCloseable {
      * close does not reset the connection before the client has read why.
      */
     private void refuse(SocketChannel ch, String peer, ConnectionLimits.Verdict v) {
-        String why = switch (v) {
-            case PEER_FULL -> "daemon busy: user " + peer + " already has " + limits.perPeer()
-                    + " control connections open; try again";
-            case SHARED_FULL -> "daemon busy: " + limits.shared() + " control connections of other users open;"
-                    + " try again";
-            default -> "daemon busy: more than " + limits.privileged() + " control connections open; try again";
-        };
+        String why = limits.refusal(v, peer);
         try (ch) {
             ch.read(ByteBuffer.allocate(MAX_REQUEST_BYTES / 16));
             ch.write(ByteBuffer.wrap((error(why) + "\n").getBytes(StandardCharsets.UTF_8)));
@@ -276,7 +248,7 @@ public final class ControlServer implements AutoCloseable {
     }
 
     private void read(SelectionKey key) throws IOException {
-        Conn c = (Conn) key.attachment();
+        ControlConnection c = (ControlConnection) key.attachment();
         int n = c.channel.read(c.in);
         int newline = indexOf(c.in, (byte) '\n');
         if (newline >= 0) {
@@ -300,7 +272,7 @@ public final class ControlServer implements AutoCloseable {
         }
     }
 
-    private void dispatch(SelectionKey key, Conn c, byte[] bytes, int length) {
+    private void dispatch(SelectionKey key, ControlConnection c, byte[] bytes, int length) {
         key.interestOps(0);
         c.handling = true;
         ControlProtocol.Parsed parsed = ControlProtocol.parse(bytes, length);
@@ -329,7 +301,7 @@ public final class ControlServer implements AutoCloseable {
         }
     }
 
-    private void respond(SelectionKey key, Conn c, JsonObject body, @Nullable Runnable afterSend) {
+    private void respond(SelectionKey key, ControlConnection c, JsonObject body, @Nullable Runnable afterSend) {
         c.out = ByteBuffer.wrap((body + "\n").getBytes(StandardCharsets.UTF_8));
         c.afterSend = afterSend;
         if (!key.isValid()) {
@@ -346,7 +318,7 @@ public final class ControlServer implements AutoCloseable {
     }
 
     private void write(SelectionKey key) throws IOException {
-        Conn c = (Conn) key.attachment();
+        ControlConnection c = (ControlConnection) key.attachment();
         ByteBuffer out = c.out;
         if (out == null) {
             return;
@@ -364,7 +336,7 @@ public final class ControlServer implements AutoCloseable {
         List<SelectionKey> idle = new ArrayList<>();
         for (SelectionKey key : selector.keys()) {
             // A connection waiting for its handler keeps its slot; one reading or writing does not.
-            if (key.attachment() instanceof Conn c && (c.out != null || !c.handling)) {
+            if (key.attachment() instanceof ControlConnection c && (c.out != null || !c.handling)) {
                 if (!c.handling && c.in.position() == 0 && now - c.acceptedNanos > idleNanos) {
                     idle.add(key);
                 } else if (now - c.deadlineNanos > 0) {
@@ -377,7 +349,7 @@ public final class ControlServer implements AutoCloseable {
             closeConn(key);
         }
         for (SelectionKey key : idle) {
-            Conn c = (Conn) key.attachment();
+            ControlConnection c = (ControlConnection) key.attachment();
             // Its request may be waiting unread behind a busy round: look once more before closing.
             try {
                 read(key);
@@ -399,7 +371,7 @@ public final class ControlServer implements AutoCloseable {
 
     private void closeConn(SelectionKey key) {
         key.cancel();
-        if (key.attachment() instanceof Conn c) {
+        if (key.attachment() instanceof ControlConnection c) {
             if (!c.released) {
                 c.released = true;
                 limits.release(c.peer, c.privileged);
@@ -413,7 +385,7 @@ public final class ControlServer implements AutoCloseable {
         }
     }
 
-    private static void runAfterSend(Conn c) {
+    private static void runAfterSend(ControlConnection c) {
         Runnable r = c.afterSend;
         c.afterSend = null;
         if (r != null) {
@@ -448,7 +420,7 @@ public final class ControlServer implements AutoCloseable {
         pool.shutdownNow();
         try {
             for (SelectionKey key : selector.keys()) {
-                if (key.attachment() instanceof Conn c) {
+                if (key.attachment() instanceof ControlConnection c) {
                     c.channel.close();
                 }
             }

@@ -46,6 +46,17 @@ class ConnectionLimitsTest {
     }
 
     @Test
+    void refusalsSayWhichLimit() {
+        ConnectionLimits l = new ConnectionLimits(4, 32, 32);
+        assertThat(l.refusal(Verdict.PEER_FULL, "nobody"))
+                .isEqualTo("daemon busy: user nobody already has 4 control connections open; try again");
+        assertThat(l.refusal(Verdict.SHARED_FULL, "nobody"))
+                .isEqualTo("daemon busy: 32 control connections of other users open; try again");
+        assertThat(l.refusal(Verdict.PRIVILEGED_FULL, "root"))
+                .isEqualTo("daemon busy: more than 32 control connections open; try again");
+    }
+
+    @Test
     void limitsAreChecked() {
         assertThatThrownBy(() -> new ConnectionLimits(0, 4, 1))
                 .hasMessage("connection limits must be 1 <= perPeer <= shared and privileged >= 1 but were 0, 4, 1");
