@@ -14,6 +14,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,8 +45,8 @@ import org.slf4j.LoggerFactory;
  * and closed at once; the warnings about them come at most once a minute, with a count. Requests
  * are handled on a small bounded pool, so a slow answer does not stop the selector either.
  *
- * <p>The socket is made mode 0600 right after bind (its directory is 0700, so nobody can reach it
- * in between). Each connection's peer uid is read with {@code SO_PEERCRED}; commands that change
+ * <p>The socket is bound in a fresh 0700 directory, made mode 0600 there and then renamed into
+ * place, so nobody can reach it before its mode is set, even in a shared sticky directory. Each connection's peer uid is read with {@code SO_PEERCRED}; commands that change
  * anything run only for root or the daemon's own user.
  */
 public final class ControlServer implements AutoCloseable {
@@ -137,8 +138,12 @@ public final class ControlServer implements AutoCloseable {
     public static ControlServer start(Path path, Handler handler, Runnable onDeath) throws IOException {
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
-            server.bind(UnixDomainSocketAddress.of(path), BACKLOG);
-            Files.setPosixFilePermissions(path, SocketPaths.SOCKET_MODE);
+            bindPrivately(server, path);
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        try {
             server.configureBlocking(false);
             Selector selector = Selector.open();
             server.register(selector, SelectionKey.OP_ACCEPT);
@@ -156,6 +161,24 @@ public final class ControlServer implements AutoCloseable {
             server.close();
             Files.deleteIfExists(path);
             throw e;
+        }
+    }
+
+    private static void bindPrivately(ServerSocketChannel server, Path path) throws IOException {
+        Path parent = path.toAbsolutePath().getParent();
+        if (parent == null) {
+            throw new IOException("socket " + path + " has no directory");
+        }
+        Path staging = Files.createTempDirectory(parent, ".autosa-bind");
+        try {
+            Path bound = staging.resolve("s");
+            server.bind(UnixDomainSocketAddress.of(bound), BACKLOG);
+            Files.setPosixFilePermissions(bound, SocketPaths.SOCKET_MODE);
+            // rename(2): never follows a link; the caller has checked that nothing is at path.
+            Files.move(bound, path, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(staging.resolve("s"));
+            Files.delete(staging);
         }
     }
 
