@@ -22,6 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import jdk.net.ExtendedSocketOptions;
 
 /** Sends one request to the daemon's control socket and returns its answer (see {@link ControlServer}). */
@@ -51,6 +53,10 @@ public final class ControlClient {
      */
     public static JsonObject request(Path socket, JsonObject request, Duration timeout) {
         checkSocket(socket);
+        // Everything but the peer check is done before connecting: the daemon closes a connection
+        // that sends nothing for a while, and a cold JVM on a slow machine takes its time.
+        List<UserPrincipal> trusted = trustedPeers(socket);
+        ByteBuffer out = ByteBuffer.wrap((request + "\n").getBytes(StandardCharsets.UTF_8));
         try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             try {
                 ch.connect(UnixDomainSocketAddress.of(socket));
@@ -63,8 +69,7 @@ public final class ControlClient {
                 throw new CliException(ExitCodes.NOT_RUNNING, "autosa is not running (nothing answers on " + socket
                         + ": a stale socket from a daemon that was killed)");
             }
-            checkPeer(ch, socket);
-            ByteBuffer out = ByteBuffer.wrap((request + "\n").getBytes(StandardCharsets.UTF_8));
+            checkPeer(ch, socket, trusted);
             try {
                 while (out.hasRemaining()) {
                     ch.write(out);
@@ -155,26 +160,33 @@ public final class ControlClient {
     }
 
     /** The process that answers must run as root or as this user, whatever the socket file says. */
-    private static void checkPeer(SocketChannel ch, Path socket) throws IOException {
+    private static void checkPeer(SocketChannel ch, Path socket, List<UserPrincipal> trusted) throws IOException {
         UserPrincipal peer;
         try {
             peer = ch.getOption(ExtendedSocketOptions.SO_PEERCRED).user();
         } catch (UnsupportedOperationException e) {
             return;
         }
-        UserPrincipal self = Files.getOwner(Path.of("/proc/self"));
-        if (peer.equals(self)) {
-            return;
+        if (!trusted.contains(peer)) {
+            throw CliException.failure("the process on " + socket + " runs as " + peer.getName() + ", neither root"
+                    + " nor this user: not talking to it (another user may have put it there)");
+        }
+    }
+
+    /** This user and root (when there is a user named root). */
+    private static List<UserPrincipal> trustedPeers(Path socket) {
+        List<UserPrincipal> trusted = new ArrayList<>(2);
+        try {
+            trusted.add(Files.getOwner(Path.of("/proc/self")));
+        } catch (IOException e) {
+            throw CliException.failure("cannot tell which user this is (/proc/self): " + e.getMessage());
         }
         try {
-            if (peer.equals(socket.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("root"))) {
-                return;
-            }
+            trusted.add(socket.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("root"));
         } catch (IOException e) {
             // No user named root: only this user is trusted.
         }
-        throw CliException.failure("the process on " + socket + " runs as " + peer.getName() + ", neither root nor"
-                + " this user: not talking to it (another user may have put it there)");
+        return trusted;
     }
 
     /** A user's default socket is not the system daemon's, which only root can reach; say so. */

@@ -55,8 +55,11 @@ public final class ControlServer implements AutoCloseable {
     public static final int MAX_REQUEST_BYTES = 64 * 1024;
     /** A client must send its request and take the answer within this time. */
     public static final long CONNECTION_DEADLINE_MILLIS = 5_000;
-    /** A connection that has sent no byte within this time is closed: real clients send at once. */
-    public static final long IDLE_TIMEOUT_MILLIS = 1_000;
+    /**
+     * A connection that has sent no byte within this time is closed: real clients send at once
+     * (with room for a cold client JVM on a slow or emulated machine).
+     */
+    public static final long IDLE_TIMEOUT_MILLIS = 3_000;
     /** Connections open at once from all users but root and the daemon's user together. */
     public static final int MAX_CONNECTIONS = 32;
     /** Connections open at once from any one of those users. */
