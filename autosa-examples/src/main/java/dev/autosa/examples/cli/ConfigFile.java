@@ -6,6 +6,7 @@ import dev.autosa.core.AutoSA;
 import dev.autosa.core.AutoSAConfig;
 import dev.autosa.core.Mode;
 import dev.autosa.core.PreferenceTable;
+import dev.autosa.examples.metrics.MetricsAddress;
 import dev.autosa.proc.linux.ScxControllerConfig;
 import dev.autosa.proc.linux.ScxControllerConfig.OrphanPolicy;
 import java.nio.file.Path;
@@ -28,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  * {@code keep_scheduler_on_close}, {@code prefer.<workload>} and {@code args.<scx_name>}, and the
  * settings of the sched_ext controller: {@code scx_trusted_dirs}, {@code scx_start_timeout_secs},
  * {@code scx_stop_timeout_secs}, {@code scx_orphan_policy} ({@code leave}, {@code adopt} or
- * {@code stop}) and {@code scx_run_dir}.
+ * {@code stop}) and {@code scx_run_dir}; and {@code metrics_listen} ({@code IP:PORT} of the
+ * Prometheus endpoint, off when absent).
  *
  * <p>Each value is checked by the same {@link AutoSA.Builder} setter the flags use (the controller's
  * by {@link ScxControllerConfig}), so the messages are the library's, prefixed with the file, line
@@ -43,14 +45,16 @@ public final class ConfigFile {
     public static final List<String> KEYS = List.of("collection_interval_secs", "aggregation_window_secs",
             "min_confidence_threshold", "min_switch_interval_secs", "enable_auto_switch", "mode",
             "stability_period_secs", "warmup_secs", "keep_scheduler_on_close", "scx_trusted_dirs",
-            "scx_start_timeout_secs", "scx_stop_timeout_secs", "scx_orphan_policy", "scx_run_dir");
+            "scx_start_timeout_secs", "scx_stop_timeout_secs", "scx_orphan_policy", "scx_run_dir",
+            "metrics_listen");
 
     /**
      * The file's settings as a whole configuration, plus whether it named a warm-up (without one
      * the CLI derives it from the final aggregation window, as the builder does), and the settings
      * of the sched_ext controller (the defaults where the file names none).
      */
-    public record Loaded(Path path, AutoSAConfig config, boolean warmupGiven, ScxControllerConfig scx) {
+    public record Loaded(Path path, AutoSAConfig config, boolean warmupGiven, ScxControllerConfig scx,
+            @Nullable MetricsAddress metricsListen) {
     }
 
     private ConfigFile() {
@@ -99,7 +103,7 @@ public final class ConfigFile {
             AutoSAConfig c = new AutoSAConfig(v.interval, v.window, v.minConfidence, v.minSwitchInterval,
                     v.stabilityPeriod, warmup, v.autoSwitch, v.mode, d.failureBackoff(), d.maxFailureBackoff(),
                     d.blocklistAfter(), v.keepScheduler, d.decisionLogSize(), v.preferences, v.args);
-            return new Loaded(path, c, v.warmup != null, v.scx);
+            return new Loaded(path, c, v.warmup != null, v.scx, v.metricsListen);
         } catch (IllegalArgumentException e) {
             throw CliException.usage(path + ": " + e.getMessage());
         }
@@ -131,6 +135,7 @@ public final class ConfigFile {
             case "scx_stop_timeout_secs" -> v.scx = v.scx.withStopTimeout(seconds(value));
             case "scx_orphan_policy" -> v.scx = v.scx.withOrphanPolicy(orphanPolicy(value));
             case "scx_run_dir" -> v.scx = v.scx.withRunDir(Path.of(value));
+            case "metrics_listen" -> v.metricsListen = MetricsAddress.parse(value);
             default -> {
                 if (key.startsWith("prefer.")) {
                     Workload w = Workload.of(key.substring("prefer.".length()));
@@ -242,6 +247,7 @@ public final class ConfigFile {
         PreferenceTable preferences;
         final Map<String, List<String>> args = new LinkedHashMap<>();
         ScxControllerConfig scx = ScxControllerConfig.ofDefaults();
+        @Nullable MetricsAddress metricsListen;
 
         Values(AutoSAConfig d) {
             interval = d.collectionInterval();

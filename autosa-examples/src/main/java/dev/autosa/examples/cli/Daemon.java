@@ -13,7 +13,7 @@ import dev.autosa.examples.cli.daemon.ControlServer.Request;
 import dev.autosa.examples.cli.daemon.PidLock;
 import dev.autosa.examples.cli.daemon.QuietWarnings;
 import dev.autosa.examples.cli.json.Json;
-import dev.autosa.examples.jmx.AutoSAManagement;
+import dev.autosa.jmx.AutoSAManagement;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -51,6 +51,7 @@ final class Daemon {
     private final Object shutdownLock = new Object();
     private @Nullable ControlServer server;
     private @Nullable AutoSAManagement jmx;
+    private @Nullable Observability observability;
     private volatile @Nullable Boolean keepOverride;
     private volatile boolean failed;
     private boolean down;
@@ -73,6 +74,11 @@ final class Daemon {
     void attach(ControlServer s, @Nullable AutoSAManagement m) {
         server = s;
         jmx = m;
+    }
+
+    /** Scheduler statistics for status, and the metrics endpoint, closed after the engine. */
+    void observe(Observability o) {
+        observability = o;
     }
 
     /** Answers one control request (on the control pool). */
@@ -134,9 +140,12 @@ final class Daemon {
                 o.add("active", Json.active(active));
                 return Reply.of(o);
             }
+            case "switch", "default" -> {
+                return SwitchRequests.handle(r, autosa);
+            }
             default -> {
                 return Reply.of(ControlServer.error("unknown command \"" + r.cmd()
-                        + "\" (known: status, list, stop, adopt)"));
+                        + "\" (known: status, list, stop, adopt, switch, default)"));
             }
         }
     }
@@ -162,6 +171,11 @@ final class Daemon {
             s.addProperty("target", sw.target());
             s.addProperty("since", sw.since().toString());
             o.add("switching", s);
+        }
+        Observability obs = observability;
+        JsonObject scx = obs == null ? null : obs.scxStatsJson();
+        if (scx != null) {
+            o.add("scxStats", scx);
         }
         return o;
     }
@@ -211,6 +225,10 @@ final class Daemon {
                 autosa.close();
             } catch (RuntimeException e) {
                 LOG.error("closing the engine failed; check /sys/kernel/sched_ext/state", e);
+            }
+            Observability obs = observability;
+            if (obs != null) {
+                obs.close();
             }
             ActiveScheduler after = autosa.status().active();
             if (keep) {
