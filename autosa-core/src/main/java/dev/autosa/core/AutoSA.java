@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -188,6 +189,7 @@ public final class AutoSA implements AutoCloseable {
         private final Map<String, List<String>> schedulerArgs = new LinkedHashMap<>();
         private @Nullable MetricSource metricSource;
         private @Nullable WorkloadClassifier classifier;
+        private @Nullable Thresholds thresholds;
         private @Nullable SchedulerController controller;
         private @Nullable InstantSource clock;
         private @Nullable ScheduledExecutorService executor;
@@ -340,6 +342,17 @@ public final class AutoSA implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Thresholds for the default classifier (also the one a {@link dev.autosa.api.RefiningClassifier}
+         * refines): those set with {@link Thresholds#with} are used as given, the others derived from
+         * the machine's CPU count. Default: all derived.
+         */
+        public Builder thresholds(Thresholds t) {
+            requireUnset("thresholds", thresholds);
+            thresholds = Objects.requireNonNull(t, "thresholds");
+            return this;
+        }
+
         /** Uses this classifier instead of discovering one. */
         public Builder classifier(WorkloadClassifier c) {
             requireUnset("classifier", classifier);
@@ -397,8 +410,8 @@ public final class AutoSA implements AutoCloseable {
             }
             WorkloadClassifier chosenClassifier = Discovery.choose(WorkloadClassifier.class, classifier, loader)
                     .provider();
-            if (chosenClassifier == null) {
-                chosenClassifier = new DefaultClassifier();
+            if (chosenClassifier == null || (thresholds != null && chosenClassifier instanceof DefaultClassifier)) {
+                chosenClassifier = thresholds == null ? new DefaultClassifier() : new DefaultClassifier(thresholds);
             }
             Mode mode = config.mode();
             String modeReason;
@@ -437,8 +450,8 @@ public final class AutoSA implements AutoCloseable {
                     config.experiment().retryLostAfter());
             ClosedLoop closedLoop = new ClosedLoop(config.experiment(), chosenObjective, history,
                     config.collectionInterval());
-            Engine engine = new Engine(config, mode, modeReason, source.provider(), chosenClassifier, chosenController,
-                    clock != null ? clock : InstantSource.system(), listeners, closedLoop);
+            Engine engine = new Engine(config, mode, modeReason, source.provider(), chosenClassifier, thresholds,
+                    chosenController, clock != null ? clock : InstantSource.system(), listeners, closedLoop);
             ScheduledExecutorService given = executor;
             boolean owns = given == null;
             ScheduledExecutorService exec = given != null ? given : Executors.newSingleThreadScheduledExecutor(r -> {

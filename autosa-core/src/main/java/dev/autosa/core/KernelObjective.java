@@ -31,14 +31,15 @@ public final class KernelObjective implements Objective {
     /** Work below this busy share counts as this much, so an idle machine does not divide by zero. */
     static final double MIN_WORK = 0.05;
 
+    /** The CPU count to divide the run delay by; 0: the window's machine's (a capture's own when replayed). */
     private final int cpus;
 
-    /** Reads this machine's CPU count once. */
+    /** Divides by the CPU count of the machine the window's values come from. */
     public KernelObjective() {
-        this(Runtime.getRuntime().availableProcessors());
+        this.cpus = 0;
     }
 
-    /** For a known CPU count (a capture from another machine, tests). */
+    /** For a known CPU count (tests, a source that reports no machine). */
     public KernelObjective(int cpus) {
         if (cpus < 1) {
             throw new IllegalArgumentException("cpus must be at least 1 but was " + cpus);
@@ -69,11 +70,16 @@ public final class KernelObjective implements Objective {
     @Override
     public double read(WindowView window) {
         return contention(window.last(MetricKey.PSI_CPU_SOME), window.last(MetricKey.SCHED_RUNQUEUE_WAIT_PER_SEC),
-                window.last(MetricKey.CPU_BUSY));
+                window.last(MetricKey.CPU_BUSY), cpus > 0 ? cpus : window.machine().cpus());
+    }
+
+    /** The formula with this objective's CPU count (which must be fixed). */
+    double contention(double psiSome, double runqueueWaitPerSec, double busy) {
+        return contention(psiSome, runqueueWaitPerSec, busy, cpus);
     }
 
     /** The formula, NaN when there is no busy share or neither waiting term. */
-    double contention(double psiSome, double runqueueWaitPerSec, double busy) {
+    static double contention(double psiSome, double runqueueWaitPerSec, double busy, int cpus) {
         if (Double.isNaN(busy) || (Double.isNaN(psiSome) && Double.isNaN(runqueueWaitPerSec))) {
             return Double.NaN;
         }
@@ -84,6 +90,6 @@ public final class KernelObjective implements Objective {
 
     @Override
     public String toString() {
-        return "cpu contention (wait/work, lower is better; " + cpus + " cpus)";
+        return "cpu contention (wait/work, lower is better" + (cpus > 0 ? "; " + cpus + " cpus" : "") + ")";
     }
 }

@@ -86,10 +86,9 @@ class EngineScenarioTest {
             assertThat(controller.current().scheduler()).isEqualTo("scx_rusty");
 
             run(autosa, 1200);
-            // I/O-bound is recognized in the same 47 s (cpu-bound is ruled out by mean iowait once 12 of
-            // the 40 scored ticks are I/O ticks), but the switch to scx_rusty was kept, so cpu-bound (chosen
-            // at 0.70) is held until io-bound reaches 0.85 (34 of 40 ticks): 12 s later. The min interval
-            // (300 s since t=647) has long passed.
+            // I/O-bound is recognized about as fast (without the closed loop the switch comes at t=1851),
+            // but the switch to scx_rusty was kept, so cpu-bound (chosen at 0.70) is held for the policy
+            // until io-bound reaches 0.85: 8 s later. The min interval (300 s since t=647) has long passed.
             assertThat(timeline).containsExactly("t=647 switch default -> scx_rusty",
                     "t=1859 switch scx_rusty -> scx_bpfland");
 
@@ -108,11 +107,10 @@ class EngineScenarioTest {
                     + " scx_bpfland was kept: cpu-bound 0\\.[2-5]\\d is not clearly stronger \\(needs 1\\.00\\)");
 
             run(autosa, 600);
-            // Back to idle at t=4800: the scored 40 ticks still hold the last 10 s burst (t=4770..4779);
-            // once fewer than 8 of them remain (t=4812) idle is no longer disqualified and scores 33 of
-            // 40 against cpu-bound's 7 (confidence 0.75); io-bound is held until idle reaches 1.00 (t=4819,
-            // when the scored ticks hold no burst any more), stable 20 s later. The kernel default is
-            // restored like any other switch.
+            // Back to idle at t=4800: without the closed loop idle is confident enough at t=4812 and the
+            // switch comes at t=4832; io-bound is held until idle reaches 1.00 (t=4819, when the scored
+            // ticks hold no burst any more), stable 20 s later. The kernel default is restored like any
+            // other switch.
             assertThat(timeline).containsExactly("t=647 switch default -> scx_rusty",
                     "t=1859 switch scx_rusty -> scx_bpfland",
                     "t=4839 switch scx_bpfland -> default");

@@ -7,13 +7,11 @@ import dev.autosa.core.AutoSAConfig;
 import dev.autosa.core.ExperimentConfig;
 import dev.autosa.core.Mode;
 import dev.autosa.core.PreferenceTable;
+import dev.autosa.core.Threshold;
+import dev.autosa.core.Thresholds;
 import dev.autosa.examples.metrics.MetricsAddress;
 import dev.autosa.proc.linux.ScxControllerConfig;
 import dev.autosa.proc.linux.ScxControllerConfig.OrphanPolicy;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  * the original AutoSA ({@code collection_interval_secs}, {@code aggregation_window_secs},
  * {@code min_confidence_threshold}, {@code min_switch_interval_secs}, {@code enable_auto_switch})
  * plus {@code mode}, {@code stability_period_secs}, {@code warmup_secs},
- * {@code keep_scheduler_on_close}, {@code prefer.<workload>} and {@code args.<scx_name>}, and the
+ * {@code keep_scheduler_on_close}, {@code prefer.<workload>}, {@code args.<scx_name>} and
+ * {@code threshold.<key>} (the default classifier's {@link Threshold}s), and the
  * settings of the sched_ext controller: {@code scx_trusted_dirs}, {@code scx_start_timeout_secs},
  * {@code scx_stop_timeout_secs}, {@code scx_orphan_policy} ({@code leave}, {@code adopt} or
  * {@code stop}) and {@code scx_run_dir}; {@code metrics_listen} ({@code IP:PORT} of the
@@ -56,15 +55,13 @@ public final class ConfigFile {
             "metrics_listen", "experiments", "settle_period_secs", "evaluation_period_secs", "retry_lost_after_secs",
             "state_dir");
 
-    private static final int MAX_SIZE = 1 << 20;
-
     /**
      * The file's settings as a whole configuration, plus whether it named a warm-up (without one
      * the CLI derives it from the final aggregation window, as the builder does), and the settings
      * of the sched_ext controller (the defaults where the file names none).
      */
     public record Loaded(Path path, AutoSAConfig config, boolean warmupGiven, ScxControllerConfig scx,
-            @Nullable MetricsAddress metricsListen, @Nullable Path stateDir) {
+            @Nullable MetricsAddress metricsListen, Thresholds thresholds, @Nullable Path stateDir) {
     }
 
     private ConfigFile() {
@@ -76,17 +73,7 @@ public final class ConfigFile {
      * @throws CliException (exit code 2) naming the file, line and key for a bad key or value
      */
     public static Loaded load(Path path) {
-        String text;
-        try {
-            if (Files.size(path) > MAX_SIZE) {
-                throw CliException.usage(path + ": larger than " + MAX_SIZE + " bytes; not a configuration file");
-            }
-            text = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw CliException.usage("configuration file " + path + " not found");
-        } catch (IOException e) {
-            throw CliException.usage("cannot read configuration file " + path + ": " + e.getMessage());
-        }
+        String text = ConfigReader.read(path);
         return parse(path, text);
     }
 
@@ -123,7 +110,7 @@ public final class ConfigFile {
             AutoSAConfig c = new AutoSAConfig(v.interval, v.window, v.minConfidence, v.minSwitchInterval,
                     v.stabilityPeriod, warmup, v.autoSwitch, v.mode, d.failureBackoff(), d.maxFailureBackoff(),
                     d.blocklistAfter(), v.keepScheduler, d.decisionLogSize(), v.preferences, v.args, v.experiment);
-            return new Loaded(path, c, v.warmup != null, v.scx, v.metricsListen, v.stateDir);
+            return new Loaded(path, c, v.warmup != null, v.scx, v.metricsListen, v.thresholds, v.stateDir);
         } catch (IllegalArgumentException e) {
             throw CliException.usage(path + ": " + e.getMessage());
         }
@@ -165,6 +152,9 @@ public final class ConfigFile {
                 if (key.startsWith("prefer.")) {
                     Workload w = Workload.of(key.substring("prefer.".length()));
                     v.preferences = v.preferences.with(w, list(value));
+                } else if (key.startsWith("threshold.")) {
+                    Threshold t = Threshold.ofKey(key.substring("threshold.".length()));
+                    v.thresholds = v.thresholds.with(t, number(value));
                 } else if (key.startsWith("args.")) {
                     String scheduler = key.substring("args.".length());
                     List<String> args = value.isEmpty() ? List.of() : Arrays.asList(value.split("\\s+"));
@@ -172,7 +162,7 @@ public final class ConfigFile {
                     v.args.put(scheduler, args);
                 } else {
                     throw CliException.usage(where + ": unknown key " + key + " (known: " + String.join(", ", KEYS)
-                            + ", prefer.<workload>, args.<scx_name>)");
+                            + ", prefer.<workload>, args.<scx_name>, threshold.<key>)");
                 }
             }
         }
@@ -273,6 +263,7 @@ public final class ConfigFile {
         final Map<String, List<String>> args = new LinkedHashMap<>();
         ScxControllerConfig scx = ScxControllerConfig.ofDefaults();
         @Nullable MetricsAddress metricsListen;
+        Thresholds thresholds = Thresholds.ofDefaults();
         ExperimentConfig experiment;
         @Nullable Path stateDir;
 

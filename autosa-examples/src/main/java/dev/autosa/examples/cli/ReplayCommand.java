@@ -6,7 +6,6 @@ import dev.autosa.api.AutoSAEvent;
 import dev.autosa.api.Decision;
 import dev.autosa.core.AutoSA;
 import dev.autosa.core.AutoSAStatus;
-import dev.autosa.core.KernelObjective;
 import dev.autosa.core.Mode;
 import dev.autosa.core.SimulatedController;
 import dev.autosa.examples.cli.json.Json;
@@ -32,7 +31,7 @@ import picocli.CommandLine.Spec;
  * exactly what the daemon would have decided. Nothing touches the kernel, whatever the mode.
  *
  * <p>Each simulated switch is evaluated like a real one, on the capture's own objective values
- * (the kernel objective with the capture's CPU count): the verdict printed is what the experiment
+ * (the kernel objective, with the capture's CPU count): the verdict printed is what the experiment
  * would have concluded from the data recorded after that moment. A capture taken while the
  * scheduler really changed shows its real effect; otherwise the verdict reads "no clear difference".
  */
@@ -70,12 +69,11 @@ final class ReplayCommand implements Callable<Integer> {
             b.collectionInterval(source.interval());
         }
         List<AutoSAEvent.Evaluated> verdicts = new ArrayList<>();
-        b.objective(new KernelObjective(source.meta().cpus()))
-                .listener(e -> {
-                    if (e instanceof AutoSAEvent.Evaluated v) {
-                        verdicts.add(v);
-                    }
-                });
+        b.listener(e -> {
+            if (e instanceof AutoSAEvent.Evaluated v) {
+                verdicts.add(v);
+            }
+        });
         b.metricSource(source)
                 .clock(source.clock())
                 .controller(new SimulatedController())
