@@ -172,7 +172,7 @@ public final class DefaultClassifier implements WorkloadClassifier {
 
     @Override
     public int priority() {
-        return 0;
+        return -100; // built in: any plug-in (default priority 0) wins
     }
 
     @Override

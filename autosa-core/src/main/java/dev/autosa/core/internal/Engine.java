@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,7 +31,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One tick of AutoSA: health check, sample, window, classify, decide, act, tell listeners. All
- * state lives here and is guarded by this object's monitor, so {@link #status} sees a consistent
+ * state lives here and is guarded by this object's monitor, so {@link #snapshot} sees a consistent
  * picture from any thread while the loop thread ticks.
  *
  * <p>In a steady state (same verdict, same decision) a tick allocates nothing: verdicts and
@@ -55,29 +54,33 @@ public final class Engine {
     private final WorkloadClassifier classifier;
     private final @Nullable SchedulerController controller;
     private final InstantSource clock;
-    private final List<AutoSAListener> listeners;
     private final Map<String, String> providers;
 
     private final SlidingWindow window;
+    private final CheckedSink sink;
     private final FailureTracker failures;
     private final Recommender recommender;
     private final SwitchPolicy policy;
+    private final DecisionWording wording;
     private final DecisionLog log;
-    private final RepeatFilter repeats = new RepeatFilter();
+    private final Warnings warnings = new Warnings(LOG);
+    private final Events events;
+    private final MissedTicks missed;
 
     private long ticks;
     private long slowTicks;
     private long switches;
+    private long recommendations;
     private long holds;
     private long nones;
     private long failureCount;
     private long catalogReadMillis = Long.MIN_VALUE;
+    private volatile @Nullable Thread tickThread;
+    private @Nullable Runnable afterTick;
     private @Nullable Classification classification;
     private @Nullable Decision lastDecision;
     private @Nullable String recommended;
     private @Nullable Verdict lastVerdict;
-    private @Nullable Verdict loggedVerdict;
-    private @Nullable String loggedTarget;
     private @Nullable String lastTarget;
     private @Nullable ActiveScheduler lastActive;
     private long lastVerdictArg;
@@ -94,11 +97,14 @@ public final class Engine {
         this.classifier = classifier;
         this.controller = controller;
         this.clock = clock;
-        this.listeners = List.copyOf(listeners);
+        this.missed = new MissedTicks(config.collectionInterval(), warnings);
+        this.events = new Events(listeners, warnings);
         this.window = new SlidingWindow(config.windowTicks(), config.collectionInterval());
+        this.sink = new CheckedSink(window);
         this.failures = new FailureTracker(config.failureBackoff(), config.maxFailureBackoff(), config.blocklistAfter());
         this.recommender = new Recommender(config.preferences(), failures);
         this.policy = new SwitchPolicy(config, mode, failures);
+        this.wording = new DecisionWording(config, policy, failures, recommender);
         this.log = new DecisionLog(config.decisionLogSize());
         Map<String, String> p = new LinkedHashMap<>();
         p.put("metricSource", source.name());
@@ -111,23 +117,56 @@ public final class Engine {
         return mode;
     }
 
+    public Duration interval() {
+        return config.collectionInterval();
+    }
+
+    /** The engine's clock, now. */
+    public Instant now() {
+        return clock.instant();
+    }
+
     /** Runs one tick and returns its decision. Never throws for a failing part: that becomes a problem event. */
     public synchronized Decision tick() {
-        long startNanos = System.nanoTime();
-        long now = clock.millis();
-        ticks++;
-        refreshCatalog(now);
-        checkHealth(now);
-        sample(now);
-        classify(now);
-        Decision d = decideAndAct(now);
-        long tookNanos = System.nanoTime() - startNanos;
-        if (tookNanos > config.collectionInterval().toNanos()) {
-            slowTicks++;
-            problem(now, "tick took " + tookNanos / 1_000_000 + "ms, longer than the collection interval "
-                    + format(config.collectionInterval()), Duration.ofNanos(tookNanos));
+        tickThread = Thread.currentThread();
+        try {
+            long startNanos = System.nanoTime();
+            long now = clock.millis();
+            missed.tick(now);
+            ticks++;
+            refreshCatalog(now);
+            checkHealth(now);
+            sample(now);
+            classify(now);
+            Decision d = decideAndAct(now);
+            long tookNanos = System.nanoTime() - startNanos;
+            if (tookNanos > config.collectionInterval().toNanos()) {
+                slowTicks++;
+                events.problem(now, "tick took " + tookNanos / 1_000_000 + "ms, longer than the collection interval "
+                        + format(config.collectionInterval()), Duration.ofNanos(tookNanos));
+            }
+            return d;
+        } finally {
+            tickThread = null;
+            Runnable r = afterTick;
+            afterTick = null;
+            if (r != null) {
+                r.run();
+            }
         }
-        return d;
+    }
+
+    /** Whether the calling thread is inside {@link #tick()} (e.g. a listener). */
+    public boolean isTickingOnCurrentThread() {
+        return tickThread == Thread.currentThread();
+    }
+
+    /** Runs {@code action} when the current tick ends; only from inside a tick (see {@link #isTickingOnCurrentThread()}). */
+    public void afterTick(Runnable action) {
+        if (!isTickingOnCurrentThread()) {
+            throw new IllegalStateException("afterTick() is for code running inside a tick");
+        }
+        afterTick = action;
     }
 
     private void refreshCatalog(long now) {
@@ -155,27 +194,29 @@ public final class Engine {
             }
             active = controller.current();
         } catch (RuntimeException e) {
-            slowTicks++;
-            warnOrDebug("health", now, "scheduler controller " + controller.name() + " failed its health check: " + e, e);
-            problem(now, "controller health check failed: " + e, Duration.ZERO);
+            partFailed(now, "health", "scheduler controller " + controller.name() + " failed its health check: " + e, e);
         }
     }
 
     private void sample(long now) {
         window.beginTick();
+        sink.beginTick();
         try {
-            source.sample(window);
+            source.sample(sink);
             window.commitTick();
         } catch (Exception e) {
             // The tick's values are dropped; the window keeps what it had, the loop goes on.
-            slowTicks++;
-            warnOrDebug("source", now, "metric source " + source.name() + " failed this tick: " + e, null);
-            problem(now, "metric source " + source.name() + " failed: " + e, Duration.ZERO);
+            partFailed(now, "source", "metric source " + source.name() + " failed this tick: " + e, null);
             return;
         }
-        repeats.clear("source");
-        if (!listeners.isEmpty()) {
-            emit(new AutoSAEvent.Sampled(Instant.ofEpochMilli(now), window.lastTickSnapshot()));
+        warnings.clear("source");
+        if (sink.rejectedThisTick() > 0) {
+            warnings.warnOrDebug("range", now, "metric source " + source.name() + " wrote values outside their"
+                    + " documented range; they are dropped, not classified (e.g. " + sink.lastRejectedKey() + "="
+                    + sink.lastRejectedValue() + "; " + sink.rejected() + " so far)", null);
+        }
+        if (events.any()) {
+            events.emit(new AutoSAEvent.Sampled(Instant.ofEpochMilli(now), window.lastTickSnapshot()));
         }
     }
 
@@ -184,18 +225,27 @@ public final class Engine {
         try {
             c = classifier.classify(window);
         } catch (RuntimeException e) {
-            slowTicks++;
-            warnOrDebug("classifier", now, "classifier " + classifier.name() + " failed this tick: " + e, e);
-            problem(now, "classifier " + classifier.name() + " failed: " + e, Duration.ZERO);
+            partFailed(now, "classifier", "classifier " + classifier.name() + " failed this tick: " + e, e);
             return;
         }
-        repeats.clear("classifier");
+        if (c == null) { // a plug-in may break its contract; the previous verdict stands
+            partFailed(now, "classifier", "classifier " + classifier.name()
+                    + " returned null; the previous verdict stands", null);
+            return;
+        }
+        warnings.clear("classifier");
         if (c != classification) {
             classification = c;
-            if (!listeners.isEmpty()) {
-                emit(new AutoSAEvent.Classified(Instant.ofEpochMilli(now), c));
+            if (events.any()) {
+                events.emit(new AutoSAEvent.Classified(Instant.ofEpochMilli(now), c));
             }
         }
+    }
+
+    private void partFailed(long now, String part, String what, @Nullable Throwable cause) {
+        slowTicks++;
+        warnings.warnOrDebug(part, now, what, cause);
+        events.problem(now, what, Duration.ZERO);
     }
 
     private Decision decideAndAct(long now) {
@@ -208,29 +258,22 @@ public final class Engine {
         Decision d = lastDecision;
         if (d == null || verdict != lastVerdict || !Objects.equals(target, lastTarget) || c != d.classification()
                 || arg != lastVerdictArg || !active.equals(lastActive)) {
-            d = new Decision(Instant.ofEpochMilli(now), action(verdict), c, recommended, reason(verdict, c, target, now));
+            Decision.Reason why = wording.reason(verdict, c, target, now, window.ticks());
+            d = new Decision(Instant.ofEpochMilli(now), DecisionWording.action(verdict), c, recommended, why,
+                    wording.words(why, c, target, active));
             lastVerdict = verdict;
             lastTarget = target;
             lastVerdictArg = arg;
             lastActive = active;
-            // The log and the decision history record what the policy does (verdict and target);
-            // a reason that only re-words it (a confidence of 0.83 instead of 0.82) goes to debug.
-            if (verdict != loggedVerdict || !Objects.equals(target, loggedTarget)) {
-                loggedVerdict = verdict;
-                loggedTarget = target;
-                log.add(d);
-                LOG.info("{}: {} ({} {}) {}", d.action().id(), d.recommendedDisplay(), c.workload(),
-                        String.format(Locale.ROOT, "%.2f", c.confidence()), d.reason());
-            } else {
-                LOG.debug("{}: {} {}", d.action().id(), d.recommendedDisplay(), d.reason());
-            }
-            if (!listeners.isEmpty()) {
-                emit(new AutoSAEvent.Decided(d.time(), d));
+            log.offer(d);
+            if (events.any()) {
+                events.emit(new AutoSAEvent.Decided(d.time(), d));
             }
             lastDecision = d;
         }
         switch (d.action()) {
             case SWITCH -> switches++;
+            case RECOMMEND -> recommendations++;
             case HOLD -> holds++;
             case NONE -> nones++;
             default -> throw new IllegalStateException();
@@ -254,41 +297,6 @@ public final class Engine {
         };
     }
 
-    private static Decision.Action action(Verdict v) {
-        return switch (v) {
-            case SWITCH -> Decision.Action.SWITCH;
-            case WARMING_UP, NO_CANDIDATE, ALREADY_RUNS -> Decision.Action.NONE;
-            default -> Decision.Action.HOLD;
-        };
-    }
-
-    private String reason(Verdict v, Classification c, String target, long now) {
-        String to = target == Recommender.KERNEL_DEFAULT ? "the kernel default" : target;
-        String conf = String.format(Locale.ROOT, "%.2f", c.confidence());
-        String min = String.format(Locale.ROOT, "%.2f", config.minConfidence());
-        return switch (v) {
-            case WARMING_UP -> "warming up: " + format(config.collectionInterval().multipliedBy(window.ticks()))
-                    + " of " + format(config.warmup()) + " of data";
-            case NO_CANDIDATE -> "no installed scheduler for " + c.workload() + " (wanted "
-                    + String.join(", ", recommender.candidates(c.workload())) + "); keeping " + active.displayName();
-            case FOREIGN -> active.displayName() + " was started outside AutoSA; not interfering (hand it over with"
-                    + " 'autosa adopt' or AutoSA.adoptRunningScheduler() to let AutoSA switch)";
-            case ALREADY_RUNS -> to + " already runs (" + c.workload() + " " + conf + ")";
-            case LOW_CONFIDENCE -> "confidence " + conf + " for " + c.workload() + " below threshold " + min;
-            case NOT_STABLE -> "waiting for " + to + " to stay recommended for " + format(config.stabilityPeriod())
-                    + " (since " + Instant.ofEpochMilli(policy.stableSinceMillis()) + ")";
-            case MIN_INTERVAL -> "min switch interval " + format(config.minSwitchInterval()) + ": next switch allowed at "
-                    + Instant.ofEpochMilli(policy.nextSwitchAllowedMillis());
-            case BACKOFF -> target + " in failure backoff until " + Instant.ofEpochMilli(failures.backoffUntil(target))
-                    + " after " + failures.failures(target) + " failure(s)";
-            case AUTO_SWITCH_OFF -> "auto switch is off; would switch to " + to + " (" + c.workload() + " " + conf + ")";
-            case RECOMMEND_MODE -> "recommend mode; would switch to " + to + " (" + c.workload() + " " + conf + " >= "
-                    + min + ", stable " + format(config.stabilityPeriod()) + ")";
-            case SWITCH -> "switching " + active.displayName() + " -> " + to + ": " + c.workload() + " " + conf + " >= "
-                    + min + ", recommended for " + format(Duration.ofMillis(now - policy.stableSinceMillis()));
-        };
-    }
-
     private void performSwitch(long now, String target, String reason) {
         SchedulerController ctl = Objects.requireNonNull(controller, "a switch needs a controller");
         String from = active.isKernelDefault() ? null : active.scheduler();
@@ -304,7 +312,7 @@ public final class Engine {
             lastSwitch = new AutoSAStatus.SwitchRecord(Instant.ofEpochMilli(now), from, to, reason, mode == Mode.DRY_RUN);
             LOG.info("switched {} -> {}{}", from == null ? "kernel default" : from, to == null ? "kernel default" : to,
                     mode == Mode.DRY_RUN ? " (dry run)" : "");
-            emit(new AutoSAEvent.Switched(Instant.ofEpochMilli(now), from, to, reason, mode == Mode.DRY_RUN));
+            events.emit(new AutoSAEvent.Switched(Instant.ofEpochMilli(now), from, to, reason, mode == Mode.DRY_RUN));
         } catch (SchedulerException e) {
             policy.attemptFailed();
             recordFailure(now, e.failure());
@@ -333,36 +341,7 @@ public final class Engine {
         LOG.warn("scheduler failure: {}; kernel default runs; {} backed off for {}{}", failure, failure.scheduler(),
                 format(backoff), blocklisted ? " and blocklisted" : "");
         lastDecision = null;
-        emit(new AutoSAEvent.Failed(Instant.ofEpochMilli(now), failure, backoff, blocklisted));
-    }
-
-    private void problem(long now, String what, Duration took) {
-        if (!listeners.isEmpty()) {
-            emit(new AutoSAEvent.TickProblem(Instant.ofEpochMilli(now), what, took));
-        }
-    }
-
-    private void emit(AutoSAEvent event) {
-        for (int i = 0; i < listeners.size(); i++) {
-            try {
-                listeners.get(i).onEvent(event);
-            } catch (RuntimeException e) {
-                warnOrDebug("listener " + i, event.time().toEpochMilli(), "listener " + listeners.get(i) + " failed on "
-                        + event.getClass().getSimpleName() + ": " + e, e);
-            }
-        }
-    }
-
-    /** Warns about a recurring problem once a minute at most (see {@link RepeatFilter}); debug otherwise. */
-    private void warnOrDebug(String source, long now, String message, @Nullable Throwable cause) {
-        int suppressed = repeats.shouldWarn(source, message, now);
-        if (suppressed < 0) {
-            LOG.debug("{}", message);
-        } else if (suppressed > 0) {
-            LOG.warn("{} (repeated {} more times in the last minute)", message, suppressed, cause);
-        } else {
-            LOG.warn("{}", message, cause);
-        }
+        events.emit(new AutoSAEvent.Failed(Instant.ofEpochMilli(now), failure, backoff, blocklisted));
     }
 
     /** Lets the controller take over a scheduler someone else started. */
@@ -396,19 +375,24 @@ public final class Engine {
         }
     }
 
-    public synchronized AutoSAStatus status(boolean running, @Nullable Instant startedAt) {
+    /** Everything {@code status()} shows, read under the engine's monitor. */
+    public record Snapshot(Instant time, @Nullable Instant lastTickAt, Mode mode, String modeReason,
+            Map<String, String> providers, @Nullable Classification classification, @Nullable String recommended,
+            ActiveScheduler active, AutoSAStatus.@Nullable SwitchRecord lastSwitch,
+            @Nullable Instant nextSwitchAllowedAt, List<AutoSAStatus.FailureRecord> failures,
+            List<Decision> recentDecisions, AutoSAStatus.Counters counters, Map<String, Double> windowMeans) {
+    }
+
+    public synchronized Snapshot snapshot() {
         long now = clock.millis();
         long next = policy.nextSwitchAllowedMillis();
-        Map<String, Long> counters = new LinkedHashMap<>();
-        counters.put("ticks", ticks);
-        counters.put("switches", switches);
-        counters.put("holds", holds);
-        counters.put("none", nones);
-        counters.put("failures", failureCount);
-        counters.put("slowTicks", slowTicks);
-        return new AutoSAStatus(Instant.ofEpochMilli(now), running, startedAt, mode, modeReason, providers, ticks,
-                slowTicks, classification, recommended, active, lastSwitch,
-                next > now ? Instant.ofEpochMilli(next) : null, failures.snapshot(now), log.snapshot(),
-                counters, window.meansSnapshot());
+        AutoSAStatus.Counters counters = new AutoSAStatus.Counters(ticks, switches, recommendations, holds, nones,
+                failureCount, slowTicks, missed.missed(), sink.rejected());
+        return new Snapshot(Instant.ofEpochMilli(now),
+                missed.lastTickMillis() == Long.MIN_VALUE ? null : Instant.ofEpochMilli(missed.lastTickMillis()), mode,
+                modeReason,
+                providers, classification, recommended, active, lastSwitch,
+                next > now ? Instant.ofEpochMilli(next) : null, failures.snapshot(now), log.snapshot(), counters,
+                window.meansSnapshot());
     }
 }

@@ -41,7 +41,6 @@ final class Daemon {
     private final Object shutdownLock = new Object();
     private @Nullable ControlServer server;
     private @Nullable AutoSAManagement jmx;
-    private volatile @Nullable Boolean keepOverride;
     private volatile boolean failed;
     private boolean down;
 
@@ -92,10 +91,6 @@ final class Daemon {
                     keep = k.getAsBoolean();
                 }
                 boolean effective = keep != null ? keep : autosa.config().keepSchedulerOnClose();
-                keepOverride = keep;
-                if (keep != null && controller != null) {
-                    controller.overrideKeepOnClose(keep);
-                }
                 ActiveScheduler active = autosa.status().active();
                 JsonObject o = ok();
                 o.addProperty("pid", ProcessHandle.current().pid());
@@ -104,7 +99,7 @@ final class Daemon {
                 LOG.info("stop requested by {}{}", r.peer(), effective ? " (keeping the scheduler)" : "");
                 // Shut down after the answer is out, and not on the socket thread that shutdown joins.
                 return new Reply(o, () -> {
-                    Thread t = new Thread(this::shutdown, "autosa-stop");
+                    Thread t = new Thread(() -> shutdown(effective), "autosa-stop");
                     t.start();
                 });
             }
@@ -154,8 +149,16 @@ final class Daemon {
                 autosa.status().active(), autosa.config().preferences());
     }
 
-    /** Stops everything once; later calls wait until the first has finished. */
+    /** Stops everything once, keeping the scheduler as configured (SIGTERM, a dead socket). */
     void shutdown() {
+        shutdown(autosa.config().keepSchedulerOnClose());
+    }
+
+    /**
+     * Stops everything once; later calls wait until the first has finished. The engine alone acts
+     * on {@code keep} ({@link AutoSA#close(boolean)}).
+     */
+    void shutdown(boolean keep) {
         synchronized (shutdownLock) {
             if (down) {
                 return;
@@ -169,10 +172,8 @@ final class Daemon {
             if (m != null) {
                 m.close();
             }
-            Boolean k = keepOverride;
-            boolean keep = k != null ? k : autosa.config().keepSchedulerOnClose();
             try {
-                autosa.close();
+                autosa.close(keep);
             } catch (RuntimeException e) {
                 LOG.error("closing the engine failed; check /sys/kernel/sched_ext/state", e);
             }

@@ -9,18 +9,14 @@ import dev.autosa.api.SchedulerInfo;
 import dev.autosa.api.SchedulerSpec;
 import java.util.List;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The discovered controller, shared by the engine's thread and the control socket ({@code list})
- * and serialized by this wrapper. It lets {@code autosa stop --keep-scheduler} decide at stop
- * time whether the scheduler stays, although the engine's keep-on-close setting is fixed when it
- * is built.
+ * and serialized by this wrapper.
  */
 public final class ManagedController implements SchedulerController {
 
     private final SchedulerController delegate;
-    private volatile @Nullable Boolean keepOverride;
 
     public ManagedController(SchedulerController delegate) {
         this.delegate = delegate;
@@ -28,11 +24,6 @@ public final class ManagedController implements SchedulerController {
 
     public SchedulerController delegate() {
         return delegate;
-    }
-
-    /** At close, keep (true) or stop (false) the scheduler regardless of the configuration. */
-    public void overrideKeepOnClose(boolean keep) {
-        keepOverride = keep;
     }
 
     @Override
@@ -86,8 +77,12 @@ public final class ManagedController implements SchedulerController {
     }
 
     @Override
+    public synchronized void validate(SchedulerSpec spec) {
+        delegate.validate(spec);
+    }
+
+    @Override
     public synchronized void close(boolean keepScheduler) {
-        Boolean o = keepOverride;
-        delegate.close(o != null ? o : keepScheduler);
+        delegate.close(keepScheduler);
     }
 }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -49,7 +50,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AutoSA.Builder b = AutoSA.builder();
-        tuning.applyTo(b, Mode.DRY_RUN);
+        ConfigFile file = tuning.applyTo(b, Mode.DRY_RUN, false, Set.of());
         CaptureSource source;
         try {
             source = CaptureSource.open(directory);
@@ -63,7 +64,7 @@ final class ReplayCommand implements Callable<Integer> {
                 .clock(source.clock())
                 .controller(new SimulatedController())
                 .classLoader(Plugins.loader(plugins));
-        AutoSA autosa = Engines.build(b);
+        AutoSA autosa = Engines.build(b, file);
         PrintWriter out = spec.commandLine().getOut();
         long start = source.meta().start().toEpochMilli();
         AutoSAStatus status;
@@ -87,7 +88,7 @@ final class ReplayCommand implements Callable<Integer> {
         var c = status.counters();
         spec.commandLine().getErr().printf(Locale.ROOT, "replayed %d ticks of %s (mode %s): %d switch, %d hold, "
                 + "%d none; kernel would run %s%n", source.tickCount(), directory, status.mode().id(),
-                c.getOrDefault("switches", 0L), c.getOrDefault("holds", 0L), c.getOrDefault("none", 0L),
+                c.switches(), c.holds(), c.none(),
                 status.active().displayName());
         spec.commandLine().getErr().flush();
         return ExitCodes.OK;

@@ -1,19 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
 package dev.autosa.examples.cli;
 
+import dev.autosa.api.ProviderSettings;
 import dev.autosa.api.SchedulerController;
 import dev.autosa.core.AutoSA;
+import dev.autosa.core.Mode;
 import dev.autosa.examples.cli.daemon.ControlClient;
 import dev.autosa.examples.cli.daemon.ControlServer;
 import dev.autosa.examples.cli.daemon.PidLock;
 import dev.autosa.examples.cli.daemon.SocketPaths;
 import dev.autosa.examples.jmx.AutoSAManagement;
-import dev.autosa.proc.linux.ScxControllerConfig;
-import dev.autosa.proc.linux.ScxProcessController;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import javax.management.JMException;
 import org.jspecify.annotations.Nullable;
@@ -57,8 +59,15 @@ final class StartCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         // Everything the user can get wrong is checked before the daemon takes its lock.
         AutoSA.Builder builder = AutoSA.builder();
-        ConfigFile.Loaded file = tuning.applyTo(builder, null);
-        ScxControllerConfig scx = file != null ? file.scx() : ScxControllerConfig.ofDefaults();
+        Set<String> flagKeys = new HashSet<>();
+        if (keepScheduler) {
+            flagKeys.add("keep_scheduler_on_close");
+        }
+        if (procRoot != null) {
+            flagKeys.add("scx_proc_root");
+        }
+        // The daemon switches by default, like the original AutoSA (the library only recommends).
+        ConfigFile file = tuning.applyTo(builder, Mode.AUTO, true, flagKeys);
         if (keepScheduler) {
             builder.keepSchedulerOnClose(true);
         }
@@ -66,8 +75,11 @@ final class StartCommand implements Callable<Integer> {
         builder.classLoader(loader);
         if (procRoot != null) {
             builder.metricSource(MetricSources.forProcRoot(procRoot));
-            scx = scx.withProcRoot(procRoot.toAbsolutePath());
+            builder.providerSetting("scx_proc_root", procRoot.toAbsolutePath().toString());
         }
+        ProviderSettings settings = Engines.checked(builder::toConfig, file).providerSettings();
+        Providers.Found<SchedulerController> found = Engines.checked(
+                () -> Providers.discover(SchedulerController.class, loader, settings), file);
 
         Path sock = socket.path();
         SocketPaths.prepareDirectory(sock, socket.isDefault());
@@ -76,15 +88,13 @@ final class StartCommand implements Callable<Integer> {
         AutoSA autosa;
         try {
             replaceStaleSocket(sock, lock);
-            Providers.Found<SchedulerController> found = withSettings(
-                    Providers.discover(SchedulerController.class, loader), scx);
             ManagedController controller = null;
             SchedulerController c = found.provider();
             if (c != null) {
                 controller = new ManagedController(c);
                 builder.controller(controller);
             }
-            autosa = Engines.build(builder);
+            autosa = Engines.build(builder, file);
             daemon = new Daemon(autosa, controller, found.unavailable(), found.whyNone(), lock, sock);
             ControlServer server;
             try {
@@ -116,26 +126,6 @@ final class StartCommand implements Callable<Integer> {
             LOG.info("mode {}: {}", autosa.mode().id(), autosa.status().modeReason());
         }
         return daemon.awaitStopped() ? ExitCodes.OK : ExitCodes.FAILURE;
-    }
-
-    /**
-     * Discovery builds AutoSA's own controller with its defaults; the daemon runs it with the
-     * configuration file's settings (trusted directories, timeouts, orphan policy) instead. A
-     * controller from a plug-in is used as it is.
-     */
-    static Providers.Found<SchedulerController> withSettings(Providers.Found<SchedulerController> found,
-            ScxControllerConfig scx) {
-        SchedulerController p = found.provider();
-        SchedulerController u = found.unavailable();
-        if (p instanceof ScxProcessController old) {
-            old.close(true);
-            return new Providers.Found<>(new ScxProcessController(scx), found.whyNone(), u);
-        }
-        if (u instanceof ScxProcessController old) {
-            old.close(true);
-            return new Providers.Found<>(p, found.whyNone(), new ScxProcessController(scx));
-        }
-        return found;
     }
 
     private static void replaceStaleSocket(Path sock, PidLock lock) {

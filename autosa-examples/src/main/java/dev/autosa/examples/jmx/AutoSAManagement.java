@@ -122,7 +122,7 @@ public final class AutoSAManagement implements AutoSAMXBean, AutoCloseable {
     @Override
     public Map<String, Long> getCounters() {
         AutoSAStatus s = autosa.status();
-        return Map.copyOf(s.counters());
+        return Map.copyOf(s.counters().asMap());
     }
 
     /** Unregisters the MXBean; AutoSA itself is left as it is. */

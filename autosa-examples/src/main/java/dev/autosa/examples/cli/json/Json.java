@@ -99,10 +99,15 @@ public final class Json {
         }
         o.add("recentDecisions", decisions);
         JsonObject counters = new JsonObject();
-        s.counters().forEach(counters::addProperty);
+        s.counters().asMap().forEach(counters::addProperty);
         o.add("counters", counters);
         o.addProperty("ticks", s.ticks());
         o.addProperty("slowTicks", s.slowTicks());
+        o.add("lastTickAt", instant(s.lastTickAt()));
+        JsonObject health = new JsonObject();
+        health.addProperty("state", s.health().state().id());
+        health.addProperty("why", s.health().why());
+        o.add("health", health);
         o.add("window", window(s.windowMeans()));
         o.add("config", config(config));
         return o;
@@ -139,6 +144,7 @@ public final class Json {
         o.addProperty("workload", d.classification().workload().id());
         o.addProperty("confidence", round(d.classification().confidence()));
         o.add("recommended", nullable(d.recommended()));
+        o.addProperty("reasonKind", d.reasonCode().kind().id());
         o.addProperty("reason", d.reason());
         return o;
     }
@@ -151,6 +157,7 @@ public final class Json {
         o.addProperty("confidence", round(d.classification().confidence()));
         o.add("recommended", nullable(d.recommended()));
         o.addProperty("action", d.action().id());
+        o.addProperty("reasonKind", d.reasonCode().kind().id());
         o.addProperty("reason", d.reason());
         return o;
     }
