@@ -17,7 +17,6 @@ final class CheckedSink implements MetricSink {
     private long rejected;
     private long rejectedThisTick;
     private MetricKey lastRejectedKey = MetricKey.CPU_BUSY;
-    private double lastRejectedValue;
 
     CheckedSink(SlidingWindow window) {
         this.window = window;
@@ -31,7 +30,6 @@ final class CheckedSink implements MetricSink {
             rejected++;
             rejectedThisTick++;
             lastRejectedKey = key;
-            lastRejectedValue = value;
         }
     }
 
@@ -64,9 +62,5 @@ final class CheckedSink implements MetricSink {
 
     MetricKey lastRejectedKey() {
         return lastRejectedKey;
-    }
-
-    double lastRejectedValue() {
-        return lastRejectedValue;
     }
 }

@@ -211,9 +211,10 @@ public final class Engine {
         }
         warnings.clear("source");
         if (sink.rejectedThisTick() > 0) {
-            warnings.warnOrDebug("range", now, "metric source " + source.name() + " wrote values outside their"
-                    + " documented range; they are dropped, not classified (e.g. " + sink.lastRejectedKey() + "="
-                    + sink.lastRejectedValue() + "; " + sink.rejected() + " so far)", null);
+            // One wording per key, so the warning repeats at most once a minute (counted in status).
+            warnings.warnOrDebug("range", now, "metric source " + source.name() + " wrote " + sink.lastRejectedKey()
+                    + " outside its documented range (shares 0..1, rates >= 0); such values are dropped, not"
+                    + " classified (status counters.rejectedValues)", null);
         }
         if (events.any()) {
             events.emit(new AutoSAEvent.Sampled(Instant.ofEpochMilli(now), window.lastTickSnapshot()));

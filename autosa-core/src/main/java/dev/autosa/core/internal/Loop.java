@@ -50,7 +50,7 @@ public final class Loop {
      * down under the loop (a host's executor, shut down by the host).
      */
     public synchronized boolean alive() {
-        return future != null && !future.isDone();
+        return future != null && !future.isDone() && !executor.isShutdown();
     }
 
     /** Stops scheduling; a tick that is running finishes. */

@@ -30,7 +30,7 @@ final class MissedTicks {
         if (lastTickMillis != Long.MIN_VALUE && now - lastTickMillis >= 2 * intervalMillis) {
             missed += (now - lastTickMillis) / intervalMillis - 1;
             warnings.warnOrDebug("missed", now, "the loop falls behind: ticks were missed (collection interval "
-                    + format(interval) + "; " + missed + " missed so far)", null);
+                    + format(interval) + "; status counters.missedTicks counts them)", null);
         }
         lastTickMillis = now;
     }
