@@ -9,6 +9,7 @@ module dev.autosa.core {
     uses dev.autosa.api.MetricSource;
     uses dev.autosa.api.WorkloadClassifier;
     uses dev.autosa.api.SchedulerController;
+    uses dev.autosa.api.RecordingFormat;
 
     provides dev.autosa.api.WorkloadClassifier with dev.autosa.core.DefaultClassifier;
 }

@@ -358,6 +358,14 @@ public final class AutoSA implements AutoCloseable {
             return providers.assemble(config);
         }
 
+        boolean hasCollectionInterval() {
+            return collectionInterval != null || base != null;
+        }
+
+        boolean hasController() {
+            return providers.controller != null;
+        }
+
         private static <T> T or(@Nullable T given, @Nullable T fromBase, T fallback) {
             return given != null ? given : fromBase != null ? fromBase : fallback;
         }

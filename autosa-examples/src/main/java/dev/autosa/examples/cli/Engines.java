@@ -23,10 +23,16 @@ final class Engines {
 
     /** Runs a step that checks settings (build, discovery with provider settings), mapping its errors. */
     static <T> T checked(Supplier<T> step, @Nullable ConfigFile file) {
+        return checked(step, () -> file);
+    }
+
+    /** As above, for a file that is read while the step runs. */
+    static <T> T checked(Supplier<T> step, Supplier<@Nullable ConfigFile> file) {
         try {
             return step.get();
         } catch (IllegalArgumentException e) {
-            throw CliException.usage((file == null ? "" : file.locate(e.getMessage())) + e.getMessage());
+            ConfigFile f = file.get();
+            throw CliException.usage((f == null ? "" : f.locate(e.getMessage())) + e.getMessage());
         } catch (IllegalStateException e) {
             throw CliException.failure(e.getMessage());
         }

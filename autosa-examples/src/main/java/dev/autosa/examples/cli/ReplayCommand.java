@@ -2,12 +2,11 @@
 package dev.autosa.examples.cli;
 
 import dev.autosa.api.Decision;
-import dev.autosa.core.AutoSA;
+import dev.autosa.api.Recording;
 import dev.autosa.core.AutoSAStatus;
 import dev.autosa.core.Mode;
-import dev.autosa.core.SimulatedController;
+import dev.autosa.core.Replay;
 import dev.autosa.examples.cli.json.Json;
-import dev.autosa.proc.linux.CaptureSource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -35,7 +34,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "A capture written by 'autosa capture'.")
+    @Parameters(index = "0", paramLabel = "DIR", description = "A capture written by 'autosa capture' (or a .tar.gz of one).")
     Path directory = Path.of(".");
 
     @Option(names = "--json", description = "One JSON line per tick.")
@@ -49,48 +48,41 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AutoSA.Builder b = AutoSA.builder();
-        ConfigFile file = tuning.applyTo(b, Mode.DRY_RUN, false, Set.of());
-        CaptureSource source;
+        ClassLoader loader = Plugins.loader(plugins);
+        Recording recording;
         try {
-            source = CaptureSource.open(directory);
+            recording = Replay.open(directory, loader);
         } catch (IOException | IllegalArgumentException e) {
             throw CliException.failure("cannot replay " + directory + ": " + e.getMessage());
         }
-        if (tuning.collectionInterval == null) {
-            b.collectionInterval(source.interval());
-        }
-        b.metricSource(source)
-                .clock(source.clock())
-                .controller(new SimulatedController())
-                .classLoader(Plugins.loader(plugins));
-        AutoSA autosa = Engines.build(b, file);
         PrintWriter out = spec.commandLine().getOut();
-        long start = source.meta().start().toEpochMilli();
-        AutoSAStatus status;
-        try (autosa) {
-            while (source.hasNext()) {
-                // The capture's time of the tick about to be read (a decision that did not change keeps
-                // the time it was first made, so its own time is not the tick's).
-                long t = source.clock().millis() - start;
-                Decision d = autosa.tick();
-                if (json) {
-                    out.println(Json.COMPACT.toJson(Json.replayLine(t, d)));
-                } else {
-                    out.printf(Locale.ROOT, "%9.3fs  %-6s %-17s %.2f  %-14s %s%n", t / 1000.0, d.action().id(),
-                            d.classification().workload(), d.classification().confidence(), d.recommendedDisplay(),
-                            d.reason());
-                }
-            }
-            status = autosa.status();
+        ConfigFile[] file = new ConfigFile[1];
+        Replay.Result result;
+        try (recording) {
+            result = Engines.checked(() -> Replay.run(recording, b -> {
+                file[0] = tuning.applyTo(b, Mode.DRY_RUN, false, Set.of());
+                return b.classLoader(loader);
+            }, tick -> print(out, tick)), () -> file[0]);
+        } catch (IOException e) {
+            throw CliException.failure("cannot close " + directory + ": " + e.getMessage());
         }
         out.flush();
+        AutoSAStatus status = result.status();
         var c = status.counters();
-        spec.commandLine().getErr().printf(Locale.ROOT, "replayed %d ticks of %s (mode %s): %d switch, %d hold, "
-                + "%d none; kernel would run %s%n", source.tickCount(), directory, status.mode().id(),
-                c.switches(), c.holds(), c.none(),
-                status.active().displayName());
+        spec.commandLine().getErr().printf(Locale.ROOT, "replayed %d ticks of %s (mode %s): %d switch, %d recommend,"
+                + " %d hold, %d none; kernel would run %s%n", result.ticks().size(), directory, status.mode().id(),
+                c.switches(), c.recommendations(), c.holds(), c.none(), status.active().displayName());
         spec.commandLine().getErr().flush();
         return ExitCodes.OK;
+    }
+
+    private void print(PrintWriter out, Replay.Tick tick) {
+        Decision d = tick.decision();
+        if (json) {
+            out.println(Json.COMPACT.toJson(Json.replayLine(tick.tMs(), d)));
+        } else {
+            out.printf(Locale.ROOT, "%9.3fs  %-9s %-17s %.2f  %-14s %s%n", tick.tMs() / 1000.0, d.action().id(),
+                    d.classification().workload(), d.classification().confidence(), d.recommendedDisplay(), d.reason());
+        }
     }
 }

@@ -36,9 +36,6 @@ public final class Json {
     public static final Gson PRETTY = new GsonBuilder().serializeNulls().disableHtmlEscaping().setPrettyPrinting()
             .create();
 
-    /** What each seed scheduler is good for, when no controller can say. */
-    public static final Map<String, String> SEED_DESCRIPTIONS = seedDescriptions();
-
     private Json() {
     }
 
@@ -174,8 +171,8 @@ public final class Json {
     }
 
     /**
-     * The scheduler catalog for {@code list}: the controller's entries (or the seed schedulers as
-     * not installed when there is no controller), what each suits, and which one runs.
+     * The scheduler catalog for {@code list}: the controller's entries (plus the schedulers the
+     * preferences name, as not installed), what each suits, and which one runs.
      *
      * @param catalog the controller's catalog, or null when no controller is available
      * @param controller the controller's name, or null
@@ -190,23 +187,25 @@ public final class Json {
                 j.addProperty("name", i.name());
                 j.addProperty("installed", i.installed());
                 j.add("path", i.path() == null ? JsonNull.INSTANCE : new JsonPrimitive(i.path().toString()));
-                String description = i.description().isBlank() || i.description().equals("simulated")
-                        ? SEED_DESCRIPTIONS.getOrDefault(i.name(), i.description()) : i.description();
-                j.addProperty("description", description);
+                j.addProperty("description", i.description());
                 j.addProperty("refusedReason", i.refusedReason());
                 byName.put(i.name(), j);
             }
         }
-        for (Map.Entry<String, String> seed : SEED_DESCRIPTIONS.entrySet()) {
-            byName.computeIfAbsent(seed.getKey(), name -> {
-                JsonObject j = new JsonObject();
-                j.addProperty("name", name);
-                j.addProperty("installed", false);
-                j.add("path", JsonNull.INSTANCE);
-                j.addProperty("description", seed.getValue());
-                j.addProperty("refusedReason", catalog == null ? unavailable : "");
-                return j;
-            });
+        // The controller's catalog describes each scheduler; what the preferences name beyond it is
+        // listed as not installed.
+        for (List<String> names : preferences.preferences().values()) {
+            for (String name : names) {
+                byName.computeIfAbsent(name, n -> {
+                    JsonObject j = new JsonObject();
+                    j.addProperty("name", n);
+                    j.addProperty("installed", false);
+                    j.add("path", JsonNull.INSTANCE);
+                    j.addProperty("description", "");
+                    j.addProperty("refusedReason", catalog == null ? unavailable : "not in the controller's catalog");
+                    return j;
+                });
+            }
         }
         JsonArray list = new JsonArray();
         for (JsonObject j : byName.values()) {
@@ -228,16 +227,6 @@ public final class Json {
         o.add("active", active(active));
         o.add("schedulers", list);
         return o;
-    }
-
-    private static Map<String, String> seedDescriptions() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("scx_bpfland", "favours interactive tasks that sleep and wake often; desktops, I/O-driven and mixed work");
-        m.put("scx_flash", "deadline-based, fair and low-latency; mixed and multimedia workloads");
-        m.put("scx_lavd", "latency-criticality aware virtual deadlines; gaming and latency-sensitive interactive work");
-        m.put("scx_rusty", "multi-domain load balancing (LLC/NUMA aware); CPU-bound throughput and servers");
-        m.put("scx_simple", "a single global weighted-vtime queue; a simple baseline for throughput");
-        return java.util.Collections.unmodifiableMap(m);
     }
 
     private static JsonElement instant(@Nullable Instant i) {
