@@ -90,7 +90,9 @@ final class Daemon {
                     }
                     keep = k.getAsBoolean();
                 }
+                // What the reply reports; AutoSA.close() applies the configured value itself.
                 boolean effective = keep != null ? keep : autosa.config().keepSchedulerOnClose();
+                Boolean requested = keep;
                 ActiveScheduler active = autosa.status().active();
                 JsonObject o = ok();
                 o.addProperty("pid", ProcessHandle.current().pid());
@@ -99,7 +101,7 @@ final class Daemon {
                 LOG.info("stop requested by {}{}", r.peer(), effective ? " (keeping the scheduler)" : "");
                 // Shut down after the answer is out, and not on the socket thread that shutdown joins.
                 return new Reply(o, () -> {
-                    Thread t = new Thread(() -> shutdown(effective), "autosa-stop");
+                    Thread t = new Thread(() -> shutdown(requested), "autosa-stop");
                     t.start();
                 });
             }
@@ -151,14 +153,15 @@ final class Daemon {
 
     /** Stops everything once, keeping the scheduler as configured (SIGTERM, a dead socket). */
     void shutdown() {
-        shutdown(autosa.config().keepSchedulerOnClose());
+        shutdown(null);
     }
 
     /**
-     * Stops everything once; later calls wait until the first has finished. The engine alone acts
-     * on {@code keep} ({@link AutoSA#close(boolean)}).
+     * Stops everything once; later calls wait until the first has finished. {@code keep} is what
+     * {@code autosa stop} asked for, null for the configuration; the engine alone acts on it
+     * ({@link AutoSA#close(boolean)}).
      */
-    void shutdown(boolean keep) {
+    void shutdown(@Nullable Boolean keep) {
         synchronized (shutdownLock) {
             if (down) {
                 return;
@@ -173,15 +176,19 @@ final class Daemon {
                 m.close();
             }
             try {
-                autosa.close(keep);
+                if (keep == null) {
+                    autosa.close();
+                } else {
+                    autosa.close(keep);
+                }
             } catch (RuntimeException e) {
                 LOG.error("closing the engine failed; check /sys/kernel/sched_ext/state", e);
             }
             ActiveScheduler after = autosa.status().active();
-            if (keep) {
-                LOG.info("stopped; scheduler kept: {}", after.displayName());
-            } else if (after.isKernelDefault()) {
+            if (after.isKernelDefault()) {
                 LOG.info("stopped; kernel default scheduler restored");
+            } else if (after.managed()) {
+                LOG.info("stopped; scheduler kept: {}", after.displayName());
             } else {
                 LOG.info("stopped; {} still runs (not started by autosa)", after.displayName());
             }
