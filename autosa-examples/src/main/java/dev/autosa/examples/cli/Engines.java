@@ -32,9 +32,10 @@ final class Engines {
             return step.get();
         } catch (IllegalArgumentException e) {
             ConfigFile f = file.get();
-            throw CliException.usage((f == null ? "" : f.locate(e.getMessage())) + e.getMessage());
+            String message = String.valueOf(e.getMessage());
+            throw CliException.usage((f == null ? "" : f.locate(message)) + message);
         } catch (IllegalStateException e) {
-            throw CliException.failure(e.getMessage());
+            throw CliException.failure(String.valueOf(e.getMessage()));
         }
     }
 }
