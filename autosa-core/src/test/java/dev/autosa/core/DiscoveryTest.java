@@ -32,15 +32,24 @@ class DiscoveryTest {
         }
     }
 
-    public static final class Low extends TestSource {
+    /** An available test provider with a fixed name and priority. */
+    public abstract static class Fixed extends TestSource {
+        private final String name;
+        private final int priority;
+
+        Fixed(String name, int priority) {
+            this.name = name;
+            this.priority = priority;
+        }
+
         @Override
         public String name() {
-            return "low";
+            return name;
         }
 
         @Override
         public int priority() {
-            return 1;
+            return priority;
         }
 
         @Override
@@ -49,20 +58,15 @@ class DiscoveryTest {
         }
     }
 
-    public static final class High extends TestSource {
-        @Override
-        public String name() {
-            return "high";
+    public static final class Low extends Fixed {
+        public Low() {
+            super("low", 1);
         }
+    }
 
-        @Override
-        public int priority() {
-            return 50;
-        }
-
-        @Override
-        public boolean isAvailable() {
-            return true;
+    public static final class High extends Fixed {
+        public High() {
+            super("high", 50);
         }
     }
 
@@ -174,37 +178,15 @@ class DiscoveryTest {
                 + binaryName(ThrowsInIsAvailable.class) + ": java.lang.UnsupportedOperationException: cannot tell");
     }
 
-    public static final class Beta extends TestSource {
-        @Override
-        public String name() {
-            return "beta";
-        }
-
-        @Override
-        public int priority() {
-            return 7;
-        }
-
-        @Override
-        public boolean isAvailable() {
-            return true;
+    public static final class Beta extends Fixed {
+        public Beta() {
+            super("beta", 7);
         }
     }
 
-    public static final class Alpha extends TestSource {
-        @Override
-        public String name() {
-            return "alpha";
-        }
-
-        @Override
-        public int priority() {
-            return 7;
-        }
-
-        @Override
-        public boolean isAvailable() {
-            return true;
+    public static final class Alpha extends Fixed {
+        public Alpha() {
+            super("alpha", 7);
         }
     }
 

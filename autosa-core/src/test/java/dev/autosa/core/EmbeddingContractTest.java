@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.autosa.api.AutoSAEvent;
 import dev.autosa.api.AutoSAListener;
 import dev.autosa.api.Classification;
+import dev.autosa.api.Decision;
 import dev.autosa.api.MetricKey;
 import dev.autosa.api.MetricSink;
 import dev.autosa.api.MetricSource;
@@ -331,6 +332,23 @@ class EmbeddingContractTest {
                 .build()).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("provider setting scx_run_dir is claimed by no provider on the class path (prefixes"
                         + " claimed: none)");
+    }
+
+    @Test
+    void theDecisionHistoryRecordsANewReasonEvenWhenVerdictAndTargetStay() {
+        // Nothing installed: io-bound and then cpu-bound both end in "no installed scheduler"
+        // with the same (empty) target; status must not keep showing the io-bound reason.
+        ScriptedSource source = new ScriptedSource().then("io", 120, ScriptedSource.IO).then("cpu", 120,
+                ScriptedSource.CPU);
+        try (AutoSA autosa = AutoSA.builder().mode(Mode.AUTO).metricSource(source)
+                .controller(new SimulatedController(List.of())).clock(clock).build()) {
+            run(autosa, 240);
+            List<Decision> history = autosa.status().recentDecisions();
+            Decision last = history.get(history.size() - 1);
+            assertThat(last.reasonCode().kind()).isEqualTo(Decision.Reason.Kind.NO_CANDIDATE);
+            assertThat(last.reason()).startsWith("no installed scheduler for cpu-bound");
+            assertThat(history).anyMatch(d -> d.reason().startsWith("no installed scheduler for io-bound"));
+        }
     }
 
     @Test
