@@ -33,6 +33,7 @@ final class Lifecycle {
     private @Nullable Instant startedAt;
     private boolean closed;
     private boolean deathLogged;
+    private boolean stallLogged;
 
     Lifecycle(Engine engine, ScheduledExecutorService executor, boolean ownsExecutor) {
         this.engine = engine;
@@ -133,9 +134,13 @@ final class Lifecycle {
         if (last != null && Duration.between(last, s.time()).compareTo(limit) > 0) {
             String why = "no tick for " + format(Duration.between(last, s.time())) + " (collection interval "
                     + format(interval) + ")";
-            LOG.warn("autosa loop stalled: {}", why);
+            if (!stallLogged) { // once per stall, however often status() is asked
+                stallLogged = true;
+                LOG.warn("autosa loop stalled: {}", why);
+            }
             return new Health(Health.State.STALLED, why);
         }
+        stallLogged = false;
         return Health.OK;
     }
 
