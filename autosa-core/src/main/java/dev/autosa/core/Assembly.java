@@ -25,7 +25,7 @@ final class Assembly {
     private Assembly() {
     }
 
-    static AutoSA assemble(AutoSAConfig config, AutoSA.Providers p) {
+    static AutoSA assemble(AutoSAConfig config, Parts p) {
         ClassLoader loader = p.classLoader != null ? p.classLoader : AutoSA.class.getClassLoader();
         ProviderSettings settings = config.providerSettings();
         Discovery.requireClaimed(settings, loader);

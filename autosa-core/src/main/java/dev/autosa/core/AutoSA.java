@@ -14,7 +14,6 @@ import dev.autosa.core.internal.Engine;
 import dev.autosa.core.internal.Loop;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +96,23 @@ public final class AutoSA implements AutoCloseable {
         return engine.adoptRunningScheduler();
     }
 
+    /**
+     * Asks for a switch now, on behalf of an operator or an agent, through the same controller and
+     * the same safety rules the policy follows: a mode that switches, a scheduler the controller
+     * lists as installed and trusted, not blocklisted or in failure backoff, the min switch interval
+     * passed, and never over a scheduler someone else started. Returning to the kernel default
+     * ({@code scheduler} null) is the safe direction and needs only the first and last of these.
+     * An accepted switch counts as a switch: the policy leaves it alone for the min switch interval,
+     * then goes on deciding as usual.
+     *
+     * @param scheduler an {@code scx_*} name, or null for the kernel default
+     * @param requestedBy who asks, for the log and the switch's reason (e.g. "mcp client via uid 1000")
+     */
+    public SwitchOutcome requestSwitch(@Nullable String scheduler, String requestedBy) {
+        lifecycle.requireOpen();
+        return engine.requestSwitch(scheduler, requestedBy);
+    }
+
     /** Stops the loop and restores the kernel default scheduler unless {@code keepSchedulerOnClose} is set. */
     @Override
     public void close() {
@@ -140,7 +156,7 @@ public final class AutoSA implements AutoCloseable {
         private @Nullable PreferenceTable preferences;
         private final Map<String, List<String>> schedulerArgs = new LinkedHashMap<>();
         private final Map<String, String> providerSettings = new LinkedHashMap<>();
-        private final Providers providers = new Providers();
+        private final Parts providers = new Parts();
         private boolean built;
 
         private Builder() {
@@ -368,21 +384,6 @@ public final class AutoSA implements AutoCloseable {
 
         private static <T> T or(@Nullable T given, @Nullable T fromBase, T fallback) {
             return given != null ? given : fromBase != null ? fromBase : fallback;
-        }
-    }
-
-    /** What the builder does not keep in the config: parts to use instead of discovery, and where to run. */
-    static final class Providers {
-        @Nullable MetricSource metricSource;
-        @Nullable WorkloadClassifier classifier;
-        @Nullable SchedulerController controller;
-        @Nullable InstantSource clock;
-        @Nullable ScheduledExecutorService executor;
-        @Nullable ClassLoader classLoader;
-        final List<AutoSAListener> listeners = new ArrayList<>();
-
-        AutoSA assemble(AutoSAConfig config) {
-            return Assembly.assemble(config, this);
         }
     }
 }

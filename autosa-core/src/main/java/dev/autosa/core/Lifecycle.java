@@ -5,6 +5,7 @@ import static dev.autosa.core.Durations.format;
 
 import dev.autosa.core.AutoSAStatus.Health;
 import dev.autosa.core.internal.Engine;
+import dev.autosa.core.internal.EngineSnapshot;
 import dev.autosa.core.internal.Loop;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,7 +97,7 @@ final class Lifecycle {
     }
 
     AutoSAStatus status() {
-        Engine.Snapshot s = engine.snapshot();
+        EngineSnapshot s = engine.snapshot();
         boolean running;
         Health health;
         synchronized (this) {
@@ -108,7 +109,7 @@ final class Lifecycle {
                 s.nextSwitchAllowedAt(), s.failures(), s.recentDecisions(), s.counters(), s.windowMeans());
     }
 
-    private Health health(Engine.Snapshot s, boolean running) {
+    private Health health(EngineSnapshot s, boolean running) {
         if (closed) {
             return new Health(Health.State.STOPPED, "closed");
         }
@@ -144,7 +145,7 @@ final class Lifecycle {
         return Health.OK;
     }
 
-    private void requireOpen() {
+    synchronized void requireOpen() {
         if (closed) {
             throw new IllegalStateException("autosa is closed");
         }

@@ -33,6 +33,17 @@ final class DecisionWording {
         this.recommender = recommender;
     }
 
+    /** A number that changes when the reason's wording would, so unchanged reasons are reused. */
+    long argument(Verdict verdict, String target, int windowTicks) {
+        return switch (verdict) {
+            case WARMING_UP -> windowTicks;
+            case NOT_STABLE -> policy.stableSinceMillis();
+            case MIN_INTERVAL -> policy.nextSwitchAllowedMillis();
+            case BACKOFF -> failures.backoffUntil(target);
+            default -> 0;
+        };
+    }
+
     static Decision.Action action(Verdict v) {
         return switch (v) {
             case SWITCH -> Decision.Action.SWITCH;

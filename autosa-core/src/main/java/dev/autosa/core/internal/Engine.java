@@ -16,6 +16,7 @@ import dev.autosa.api.WorkloadClassifier;
 import dev.autosa.core.AutoSAConfig;
 import dev.autosa.core.AutoSAStatus;
 import dev.autosa.core.Mode;
+import dev.autosa.core.SwitchOutcome;
 import dev.autosa.core.internal.SwitchPolicy.Verdict;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,8 +42,6 @@ import org.slf4j.LoggerFactory;
 public final class Engine {
 
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
-    /** How often the controller's catalog is re-read (binaries get installed and removed). */
-    private static final long CATALOG_REFRESH_MILLIS = Duration.ofMinutes(10).toMillis();
     /** What the policy sees before the classifier gave a verdict (its first call failed). */
     private static final Classification NO_VERDICT =
             Classification.of(dev.autosa.api.Workload.IDLE, 0, "no verdict yet");
@@ -74,7 +73,6 @@ public final class Engine {
     private long holds;
     private long nones;
     private long failureCount;
-    private long catalogReadMillis = Long.MIN_VALUE;
     private volatile @Nullable Thread tickThread;
     private @Nullable Runnable afterTick;
     private @Nullable Classification classification;
@@ -134,7 +132,9 @@ public final class Engine {
             long now = clock.millis();
             missed.tick(now);
             ticks++;
-            refreshCatalog(now);
+            if (controller != null) {
+                recommender.refresh(controller, now);
+            }
             checkHealth(now);
             sample(now);
             classify(now);
@@ -167,20 +167,6 @@ public final class Engine {
             throw new IllegalStateException("afterTick() is for code running inside a tick");
         }
         afterTick = action;
-    }
-
-    private void refreshCatalog(long now) {
-        if (controller == null) {
-            return;
-        }
-        if (catalogReadMillis == Long.MIN_VALUE || now - catalogReadMillis >= CATALOG_REFRESH_MILLIS) {
-            catalogReadMillis = now;
-            try {
-                recommender.catalog(controller.available());
-            } catch (RuntimeException e) {
-                LOG.warn("could not read the scheduler catalog from {}", controller.name(), e);
-            }
-        }
     }
 
     private void checkHealth(long now) {
@@ -254,7 +240,7 @@ public final class Engine {
         String target = recommender.resolve(c.workload());
         String running = active.isKernelDefault() ? null : active.scheduler();
         Verdict verdict = policy.decide(now, window.ticks(), c, target, active, running);
-        long arg = verdictArgument(verdict, target);
+        long arg = wording.argument(verdict, target, window.ticks());
         recommended = Recommender.schedulerOrNull(target);
         Decision d = lastDecision;
         if (d == null || verdict != lastVerdict || !Objects.equals(target, lastTarget) || c != d.classification()
@@ -285,17 +271,6 @@ public final class Engine {
             lastDecision = null;
         }
         return d;
-    }
-
-    /** A number that changes when the reason's wording would, so unchanged reasons are reused. */
-    private long verdictArgument(Verdict verdict, String target) {
-        return switch (verdict) {
-            case WARMING_UP -> window.ticks();
-            case NOT_STABLE -> policy.stableSinceMillis();
-            case MIN_INTERVAL -> policy.nextSwitchAllowedMillis();
-            case BACKOFF -> failures.backoffUntil(target);
-            default -> 0;
-        };
     }
 
     private void performSwitch(long now, String target, String reason) {
@@ -345,6 +320,35 @@ public final class Engine {
         events.emit(new AutoSAEvent.Failed(Instant.ofEpochMilli(now), failure, backoff, blocklisted));
     }
 
+    /** A switch asked for from outside the policy (see {@code AutoSA.requestSwitch}). */
+    public synchronized SwitchOutcome requestSwitch(@Nullable String scheduler, String requestedBy) {
+        long now = clock.millis();
+        String to = scheduler == null ? "the kernel default" : scheduler;
+        String running = active.isKernelDefault() ? null : active.scheduler();
+        if (Objects.equals(running, scheduler)) {
+            return new SwitchOutcome(true, to + " already runs; nothing to do", active);
+        }
+        String refusal = ManualSwitchRules.refusal(scheduler, mode, modeReason, controller, active, config, policy,
+                failures, now);
+        if (refusal != null) {
+            LOG.info("refused a switch to {} requested by {}: {}", to, requestedBy, refusal);
+            return new SwitchOutcome(false, refusal, active);
+        }
+        String reason = "requested by " + requestedBy;
+        long failuresBefore = failureCount;
+        performSwitch(now, scheduler == null ? Recommender.KERNEL_DEFAULT : scheduler, reason);
+        lastDecision = null;
+        String nowRunning = active.isKernelDefault() ? null : active.scheduler();
+        if (failureCount != failuresBefore || !Objects.equals(nowRunning, scheduler)) {
+            String detail = failures.snapshot(now).stream().filter(f -> f.scheduler().equals(scheduler))
+                    .map(f -> ": " + f.lastDetail()).findFirst().orElse("");
+            return new SwitchOutcome(false, "switching to " + to + " failed; " + active.displayName() + " runs"
+                    + detail, active);
+        }
+        return new SwitchOutcome(true, "switched to " + to + " (" + reason + ")"
+                + (mode == Mode.DRY_RUN ? "; dry run: simulated, the kernel was not touched" : ""), active);
+    }
+
     /** Lets the controller take over a scheduler someone else started. */
     public synchronized boolean adoptRunningScheduler() {
         if (controller == null) {
@@ -376,20 +380,12 @@ public final class Engine {
         }
     }
 
-    /** Everything {@code status()} shows, read under the engine's monitor. */
-    public record Snapshot(Instant time, @Nullable Instant lastTickAt, Mode mode, String modeReason,
-            Map<String, String> providers, @Nullable Classification classification, @Nullable String recommended,
-            ActiveScheduler active, AutoSAStatus.@Nullable SwitchRecord lastSwitch,
-            @Nullable Instant nextSwitchAllowedAt, List<AutoSAStatus.FailureRecord> failures,
-            List<Decision> recentDecisions, AutoSAStatus.Counters counters, Map<String, Double> windowMeans) {
-    }
-
-    public synchronized Snapshot snapshot() {
+    public synchronized EngineSnapshot snapshot() {
         long now = clock.millis();
         long next = policy.nextSwitchAllowedMillis();
         AutoSAStatus.Counters counters = new AutoSAStatus.Counters(ticks, switches, recommendations, holds, nones,
                 failureCount, slowTicks, missed.missed(), sink.rejected());
-        return new Snapshot(Instant.ofEpochMilli(now),
+        return new EngineSnapshot(Instant.ofEpochMilli(now),
                 missed.lastTickMillis() == Long.MIN_VALUE ? null : Instant.ofEpochMilli(missed.lastTickMillis()), mode,
                 modeReason,
                 providers, classification, recommended, active, lastSwitch,

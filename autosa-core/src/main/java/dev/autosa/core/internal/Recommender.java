@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
 package dev.autosa.core.internal;
 
+import dev.autosa.api.SchedulerController;
 import dev.autosa.api.SchedulerInfo;
 import dev.autosa.api.Workload;
 import dev.autosa.core.PreferenceTable;
@@ -8,6 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a workload into the scheduler to run: the first entry of the preference table that is
@@ -23,11 +26,28 @@ public final class Recommender {
 
     private final PreferenceTable table;
     private final FailureTracker failures;
+    /** How often the controller's catalog is re-read (binaries get installed and removed). */
+    private static final long CATALOG_REFRESH_MILLIS = 10 * 60_000;
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
     private @Nullable Set<String> installed;
+    private long catalogReadMillis = Long.MIN_VALUE;
 
     public Recommender(PreferenceTable table, FailureTracker failures) {
         this.table = table;
         this.failures = failures;
+    }
+
+    /** Re-reads the controller's catalog on the first call and every ten minutes after. */
+    public void refresh(SchedulerController controller, long now) {
+        if (catalogReadMillis == Long.MIN_VALUE || now - catalogReadMillis >= CATALOG_REFRESH_MILLIS) {
+            catalogReadMillis = now;
+            try {
+                catalog(controller.available());
+            } catch (RuntimeException e) {
+                LOG.warn("could not read the scheduler catalog from {}", controller.name(), e);
+            }
+        }
     }
 
     /** Sets the controller's catalog; null means no controller, so installation is unknown. */

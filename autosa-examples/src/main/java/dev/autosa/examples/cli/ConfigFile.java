@@ -5,6 +5,7 @@ import dev.autosa.api.Workload;
 import dev.autosa.core.AutoSA;
 import dev.autosa.core.Mode;
 import dev.autosa.core.PreferenceTable;
+import dev.autosa.examples.metrics.MetricsAddress;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  * {@code keep_scheduler_on_close}, {@code prefer.<workload>} (one of the standard workloads),
  * {@code args.<scx_name>}, and provider settings ({@code scx_trusted_dirs},
  * {@code scx_start_timeout_secs}, {@code scx_stop_timeout_secs}, {@code scx_orphan_policy},
- * {@code scx_run_dir}: any {@code scx_*} key goes to the sched_ext controller, which checks it).
+ * {@code scx_run_dir}: any {@code scx_*} key goes to the sched_ext controller, which checks it),
+ * and the daemon's {@code metrics_listen} ({@code IP:PORT} of the Prometheus endpoint, off when absent).
  *
  * <p>Parsing checks only the file's shape; {@link #applyTo} then drives the same
  * {@link AutoSA.Builder} setters the flags use, so the messages are the library's, prefixed with
@@ -37,13 +39,16 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ConfigFile {
 
+    /** The daemon's own key (not an engine setting): {@code IP:PORT} of the Prometheus endpoint. */
+    static final String METRICS_LISTEN = "metrics_listen";
+
     /** Read when it exists and no {@code --config} is given. */
     public static final Path DEFAULT_PATH = Path.of("/etc/autosa/autosa.conf");
 
     /** The keys the file may hold, besides {@code prefer.*}, {@code args.*} and {@code scx_*}. */
     public static final List<String> KEYS = List.of("collection_interval_secs", "aggregation_window_secs",
             "min_confidence_threshold", "min_switch_interval_secs", "enable_auto_switch", "mode",
-            "stability_period_secs", "warmup_secs", "keep_scheduler_on_close");
+            "stability_period_secs", "warmup_secs", "keep_scheduler_on_close", METRICS_LISTEN);
 
     /** The workloads {@code prefer.*} may name: the standard ones the built-in classifier reports. */
     static final List<Workload> WORKLOADS = List.of(Workload.IDLE, Workload.CPU_BOUND, Workload.IO_BOUND,
@@ -57,10 +62,22 @@ public final class ConfigFile {
 
     private final Path path;
     private final Map<String, Entry> entries;
+    private final @Nullable MetricsAddress metricsListen;
 
     private ConfigFile(Path path, Map<String, Entry> entries) {
         this.path = path;
         this.entries = entries;
+        Entry m = entries.get(METRICS_LISTEN);
+        try {
+            this.metricsListen = m == null ? null : MetricsAddress.parse(m.value());
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(path + ":" + m.line() + ": " + METRICS_LISTEN + ": " + e.getMessage());
+        }
+    }
+
+    /** The file's {@code metrics_listen}, or null when absent. */
+    public @Nullable MetricsAddress metricsListen() {
+        return metricsListen;
     }
 
     /**
@@ -141,7 +158,7 @@ public final class ConfigFile {
     public void applyTo(AutoSA.Builder b, Set<String> skip) {
         PreferenceTable prefs = null;
         for (Entry e : entries.values()) {
-            if (skip.contains(e.key())) {
+            if (skip.contains(e.key()) || e.key().equals(METRICS_LISTEN)) {
                 continue;
             }
             try {

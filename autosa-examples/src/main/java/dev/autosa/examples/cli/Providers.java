@@ -23,6 +23,11 @@ public final class Providers {
     public record Found<T>(@Nullable T provider, String whyNone, @Nullable T unavailable) {
     }
 
+    /** Discovery without provider settings. */
+    public static <T extends Provider> Found<T> discover(Class<T> type, ClassLoader loader) {
+        return discover(type, loader, ProviderSettings.EMPTY);
+    }
+
     /**
      * @throws IllegalArgumentException when a provider rejects its settings (the message names the key)
      */

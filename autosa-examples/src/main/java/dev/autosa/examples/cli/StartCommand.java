@@ -9,7 +9,7 @@ import dev.autosa.examples.cli.daemon.ControlClient;
 import dev.autosa.examples.cli.daemon.ControlServer;
 import dev.autosa.examples.cli.daemon.PidLock;
 import dev.autosa.examples.cli.daemon.SocketPaths;
-import dev.autosa.examples.jmx.AutoSAManagement;
+import dev.autosa.jmx.AutoSAManagement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import javax.management.JMException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +51,11 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = "--no-jmx", description = "Do not register the dev.autosa:type=AutoSA MXBean.")
     boolean noJmx;
 
+    @Option(names = "--metrics", paramLabel = "IP:PORT",
+            description = "Serve Prometheus metrics at http://IP:PORT/metrics (e.g. 127.0.0.1:9464; default off,"
+                    + " or the config file's metrics_listen).")
+    @Nullable String metrics;
+
     @Option(names = {"-v", "--verbose"}, description = "Log debug messages.")
     boolean verbose;
 
@@ -74,9 +78,9 @@ final class StartCommand implements Callable<Integer> {
         ClassLoader loader = Plugins.loader(plugins);
         builder.classLoader(loader);
         if (procRoot != null) {
-            builder.metricSource(MetricSources.forProcRoot(procRoot));
             builder.providerSetting("scx_proc_root", procRoot.toAbsolutePath().toString());
         }
+        Observability observability = Observability.prepare(builder, metrics, file, procRoot, loader);
         ProviderSettings settings = Engines.checked(builder::toConfig, file).providerSettings();
         Providers.Found<SchedulerController> found = Engines.checked(
                 () -> Providers.discover(SchedulerController.class, loader, settings), file);
@@ -95,6 +99,13 @@ final class StartCommand implements Callable<Integer> {
                 builder.controller(controller);
             }
             autosa = Engines.build(builder, file);
+            try {
+                observability.start(autosa);
+            } catch (RuntimeException e) {
+                autosa.close();
+                observability.close();
+                throw e;
+            }
             daemon = new Daemon(autosa, controller, found.unavailable(), found.whyNone(), lock, sock);
             ControlServer server;
             try {
@@ -107,11 +118,12 @@ final class StartCommand implements Callable<Integer> {
             if (!noJmx) {
                 try {
                     jmx = AutoSAManagement.register(autosa);
-                } catch (JMException e) {
+                } catch (IllegalStateException e) {
                     LOG.warn("could not register the MXBean {}: {}", AutoSAManagement.OBJECT_NAME, e.toString());
                 }
             }
             daemon.attach(server, jmx);
+            daemon.observe(observability);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
