@@ -78,7 +78,14 @@ public final class Replay {
      * @throws IllegalArgumentException when the settings are bad (naming the setting)
      */
     public static Result run(Recording recording, UnaryOperator<AutoSA.Builder> settings, Consumer<Tick> each) {
-        AutoSA.Builder b = settings.apply(AutoSA.builder());
+        return run(recording, settings.apply(AutoSA.builder()), each);
+    }
+
+    /**
+     * Replays {@code recording} with a builder the caller has set up already (so its settings are
+     * checked before the recording is opened); see {@link #run(Recording, UnaryOperator, Consumer)}.
+     */
+    public static Result run(Recording recording, AutoSA.Builder b, Consumer<Tick> each) {
         if (!b.hasCollectionInterval()) {
             b.collectionInterval(recording.interval());
         }

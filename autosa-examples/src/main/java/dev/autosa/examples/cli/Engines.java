@@ -22,16 +22,10 @@ final class Engines {
     }
 
     /** Runs a step that checks settings (build, discovery with provider settings), mapping its errors. */
-    static <T> T checked(Supplier<T> step, @Nullable ConfigFile file) {
-        return checked(step, () -> file);
-    }
-
-    /** As above, for a file that is read while the step runs. */
-    static <T> T checked(Supplier<T> step, Supplier<@Nullable ConfigFile> file) {
+    static <T> T checked(Supplier<T> step, @Nullable ConfigFile f) {
         try {
             return step.get();
         } catch (IllegalArgumentException e) {
-            ConfigFile f = file.get();
             String message = String.valueOf(e.getMessage());
             throw CliException.usage((f == null ? "" : f.locate(message)) + message);
         } catch (IllegalStateException e) {

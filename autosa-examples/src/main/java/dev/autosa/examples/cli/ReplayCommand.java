@@ -3,6 +3,7 @@ package dev.autosa.examples.cli;
 
 import dev.autosa.api.Decision;
 import dev.autosa.api.Recording;
+import dev.autosa.core.AutoSA;
 import dev.autosa.core.AutoSAStatus;
 import dev.autosa.core.Mode;
 import dev.autosa.core.Replay;
@@ -49,6 +50,9 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ClassLoader loader = Plugins.loader(plugins);
+        // Settings first: a bad flag or config value is a usage error whatever DIR holds.
+        AutoSA.Builder b = AutoSA.builder().classLoader(loader);
+        ConfigFile file = tuning.applyTo(b, Mode.DRY_RUN, false, Set.of());
         Recording recording;
         try {
             recording = Replay.open(directory, loader);
@@ -56,13 +60,9 @@ final class ReplayCommand implements Callable<Integer> {
             throw CliException.failure("cannot replay " + directory + ": " + e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        ConfigFile[] file = new ConfigFile[1];
         Replay.Result result;
         try (recording) {
-            result = Engines.checked(() -> Replay.run(recording, b -> {
-                file[0] = tuning.applyTo(b, Mode.DRY_RUN, false, Set.of());
-                return b.classLoader(loader);
-            }, tick -> print(out, tick)), () -> file[0]);
+            result = Engines.checked(() -> Replay.run(recording, b, tick -> print(out, tick)), file);
         } catch (IOException e) {
             throw CliException.failure("cannot close " + directory + ": " + e.getMessage());
         }

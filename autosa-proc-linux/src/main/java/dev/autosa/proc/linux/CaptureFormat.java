@@ -15,11 +15,14 @@ public final class CaptureFormat implements RecordingFormat {
         return "proc-capture";
     }
 
+    /**
+     * A {@code .tar.gz}, or any directory (or missing path): captures are directories, so opening one
+     * that is not says what is missing ("meta.properties not found").
+     */
     @Override
     public boolean canOpen(Path path) {
-        return Files.isRegularFile(path.resolve(CaptureMeta.FILE_NAME))
-                || (path.getFileName() != null && path.getFileName().toString().endsWith(CaptureArchive.SUFFIX)
-                        && Files.isRegularFile(path));
+        Path name = path.getFileName();
+        return !Files.isRegularFile(path) || (name != null && name.toString().endsWith(CaptureArchive.SUFFIX));
     }
 
     @Override
