@@ -37,8 +37,9 @@ final class Assembly {
         }
         WorkloadClassifier chosenClassifier = Discovery.choose(WorkloadClassifier.class, p.classifier, loader, settings)
                 .provider();
-        if (chosenClassifier == null) {
-            chosenClassifier = new DefaultClassifier();
+        Thresholds thresholds = p.thresholds;
+        if (chosenClassifier == null || (thresholds != null && chosenClassifier instanceof DefaultClassifier)) {
+            chosenClassifier = thresholds == null ? new DefaultClassifier() : new DefaultClassifier(thresholds);
         }
         Mode mode = config.mode();
         String modeReason;
@@ -73,7 +74,7 @@ final class Assembly {
             }
         }
 
-        Engine engine = new Engine(config, mode, modeReason, chosenSource, chosenClassifier, chosenController,
+        Engine engine = new Engine(config, mode, modeReason, chosenSource, chosenClassifier, thresholds, chosenController,
                 p.clock != null ? p.clock : InstantSource.system(), p.listeners);
         boolean owns = p.executor == null;
         ScheduledExecutorService exec = p.executor != null ? p.executor

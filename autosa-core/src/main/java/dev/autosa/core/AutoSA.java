@@ -279,6 +279,17 @@ public final class AutoSA implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Thresholds for the default classifier (also the one a {@link dev.autosa.api.RefiningClassifier}
+         * refines): those set with {@link Thresholds#with} are used as given, the others derived from
+         * the machine's CPU count. Default: all derived.
+         */
+        public Builder thresholds(Thresholds t) {
+            providers.thresholds = Settings.once("thresholds", providers.thresholds,
+                    requireNonNull(t, "thresholds must not be null"));
+            return this;
+        }
+
         /** Uses this classifier instead of discovering one (even if it says it is not available). */
         public Builder classifier(WorkloadClassifier c) {
             providers.classifier = Settings.once("classifier", providers.classifier,

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 final class Parts {
     @Nullable MetricSource metricSource;
     @Nullable WorkloadClassifier classifier;
+    @Nullable Thresholds thresholds;
     @Nullable SchedulerController controller;
     @Nullable InstantSource clock;
     @Nullable ScheduledExecutorService executor;

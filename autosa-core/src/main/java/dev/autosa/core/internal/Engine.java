@@ -12,8 +12,11 @@ import dev.autosa.api.MetricSource;
 import dev.autosa.api.SchedulerController;
 import dev.autosa.api.SchedulerException;
 import dev.autosa.api.SchedulerFailure;
+import dev.autosa.api.RefiningClassifier;
 import dev.autosa.api.WorkloadClassifier;
 import dev.autosa.core.AutoSAConfig;
+import dev.autosa.core.DefaultClassifier;
+import dev.autosa.core.Thresholds;
 import dev.autosa.core.AutoSAStatus;
 import dev.autosa.core.Mode;
 import dev.autosa.core.SwitchOutcome;
@@ -50,7 +53,9 @@ public final class Engine {
     private final Mode mode;
     private final String modeReason;
     private final MetricSource source;
+    /** The classifier run every tick: the chosen one, or the default when the chosen one refines it. */
     private final WorkloadClassifier classifier;
+    private final @Nullable RefiningClassifier refined;
     private final @Nullable SchedulerController controller;
     private final InstantSource clock;
     private final Map<String, String> providers;
@@ -86,13 +91,19 @@ public final class Engine {
     private AutoSAStatus.@Nullable SwitchRecord lastSwitch;
 
     public Engine(AutoSAConfig config, Mode mode, String modeReason, MetricSource source,
-            WorkloadClassifier classifier, @Nullable SchedulerController controller, InstantSource clock,
-            List<AutoSAListener> listeners) {
+            WorkloadClassifier classifier, @Nullable Thresholds thresholds, @Nullable SchedulerController controller,
+            InstantSource clock, List<AutoSAListener> listeners) {
         this.config = config;
         this.mode = mode;
         this.modeReason = modeReason;
         this.source = source;
-        this.classifier = classifier;
+        if (classifier instanceof RefiningClassifier r) {
+            this.refined = r;
+            this.classifier = thresholds == null ? new DefaultClassifier() : new DefaultClassifier(thresholds);
+        } else {
+            this.refined = null;
+            this.classifier = classifier;
+        }
         this.controller = controller;
         this.clock = clock;
         this.missed = new MissedTicks(config.collectionInterval(), warnings);
@@ -106,7 +117,7 @@ public final class Engine {
         this.log = new DecisionLog(config.decisionLogSize());
         Map<String, String> p = new LinkedHashMap<>();
         p.put("metricSource", source.name());
-        p.put("classifier", classifier.name());
+        p.put("classifier", refined == null ? classifier.name() : refined.name());
         p.put("controller", controller == null ? "none" : controller.name());
         this.providers = Map.copyOf(p);
     }
@@ -136,8 +147,9 @@ public final class Engine {
                 recommender.refresh(controller, now);
             }
             checkHealth(now);
-            sample(now);
-            classify(now);
+            if (sample(now)) {
+                classify(now);
+            }
             Decision d = decideAndAct(now);
             long tookNanos = System.nanoTime() - startNanos;
             if (tookNanos > config.collectionInterval().toNanos()) {
@@ -184,16 +196,18 @@ public final class Engine {
         }
     }
 
-    private void sample(long now) {
+    /** Samples into the window; false when the source failed (the window did not move). */
+    private boolean sample(long now) {
         window.beginTick();
         sink.beginTick();
         try {
             source.sample(sink);
             window.commitTick();
+            window.machine(source.machine());
         } catch (Exception e) {
             // The tick's values are dropped; the window keeps what it had, the loop goes on.
             partFailed(now, "source", "metric source " + source.name() + " failed this tick: " + e, null);
-            return;
+            return false;
         }
         warnings.clear("source");
         if (sink.rejectedThisTick() > 0) {
@@ -205,12 +219,13 @@ public final class Engine {
         if (events.any()) {
             events.emit(new AutoSAEvent.Sampled(Instant.ofEpochMilli(now), window.lastTickSnapshot()));
         }
+        return true;
     }
 
     private void classify(long now) {
         Classification c;
         try {
-            c = classifier.classify(window);
+            c = refined == null ? classifier.classify(window) : refined.refine(window, classifier.classify(window));
         } catch (RuntimeException e) {
             partFailed(now, "classifier", "classifier " + classifier.name() + " failed this tick: " + e, e);
             return;

@@ -5,11 +5,9 @@ import dev.autosa.api.Workload;
 import dev.autosa.core.AutoSA;
 import dev.autosa.core.Mode;
 import dev.autosa.core.PreferenceTable;
+import dev.autosa.core.Threshold;
+import dev.autosa.core.Thresholds;
 import dev.autosa.examples.metrics.MetricsAddress;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * {@code min_confidence_threshold}, {@code min_switch_interval_secs}, {@code enable_auto_switch})
  * plus {@code mode}, {@code stability_period_secs}, {@code warmup_secs},
  * {@code keep_scheduler_on_close}, {@code prefer.<workload>} (one of the standard workloads),
- * {@code args.<scx_name>}, and provider settings ({@code scx_trusted_dirs},
+ * {@code args.<scx_name>}, {@code threshold.<key>} (the default classifier's {@link Threshold}s), and
+ * provider settings ({@code scx_trusted_dirs},
  * {@code scx_start_timeout_secs}, {@code scx_stop_timeout_secs}, {@code scx_orphan_policy},
  * {@code scx_run_dir}: any {@code scx_*} key goes to the sched_ext controller, which checks it),
  * and the daemon's {@code metrics_listen} ({@code IP:PORT} of the Prometheus endpoint, off when absent).
@@ -54,8 +53,6 @@ public final class ConfigFile {
     static final List<Workload> WORKLOADS = List.of(Workload.IDLE, Workload.CPU_BOUND, Workload.IO_BOUND,
             Workload.MEMORY_BOUND, Workload.LATENCY_SENSITIVE, Workload.MIXED);
 
-    private static final int MAX_SIZE = 1 << 20;
-
     /** One {@code key = value} line. */
     record Entry(String key, String value, int line) {
     }
@@ -63,6 +60,7 @@ public final class ConfigFile {
     private final Path path;
     private final Map<String, Entry> entries;
     private final @Nullable MetricsAddress metricsListen;
+    private final Thresholds thresholds;
 
     private ConfigFile(Path path, Map<String, Entry> entries) {
         this.path = path;
@@ -73,6 +71,22 @@ public final class ConfigFile {
         } catch (IllegalArgumentException e) {
             throw CliException.usage(path + ":" + m.line() + ": " + METRICS_LISTEN + ": " + e.getMessage());
         }
+        Thresholds t = Thresholds.ofDefaults();
+        for (Entry e : entries.values()) {
+            if (e.key().startsWith("threshold.")) {
+                try {
+                    t = t.with(Threshold.ofKey(e.key().substring("threshold.".length())), number(e.value()));
+                } catch (IllegalArgumentException ex) {
+                    throw CliException.usage(path + ":" + e.line() + ": " + e.key() + ": " + ex.getMessage());
+                }
+            }
+        }
+        this.thresholds = t;
+    }
+
+    /** The default classifier's thresholds the file overrides ({@code threshold.<key>}); none when absent. */
+    public Thresholds thresholds() {
+        return thresholds;
     }
 
     /** The file's {@code metrics_listen}, or null when absent. */
@@ -86,17 +100,7 @@ public final class ConfigFile {
      * @throws CliException (exit code 2) naming the file, line and key for a bad key or line
      */
     public static ConfigFile load(Path path) {
-        String text;
-        try {
-            if (Files.size(path) > MAX_SIZE) {
-                throw CliException.usage(path + ": larger than " + MAX_SIZE + " bytes; not a configuration file");
-            }
-            text = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw CliException.usage("configuration file " + path + " not found");
-        } catch (IOException e) {
-            throw CliException.usage("cannot read configuration file " + path + ": " + e.getMessage());
-        }
+        String text = ConfigReader.read(path);
         return parse(path, text);
     }
 
@@ -125,7 +129,7 @@ public final class ConfigFile {
     }
 
     private static void requireKnown(String key, String where) {
-        if (KEYS.contains(key) || key.startsWith("args.") || key.startsWith("scx_")) {
+        if (KEYS.contains(key) || key.startsWith("args.") || key.startsWith("scx_") || key.startsWith("threshold.")) {
             return;
         }
         if (key.startsWith("prefer.")) {
@@ -137,7 +141,7 @@ public final class ConfigFile {
             return;
         }
         throw CliException.usage(where + ": unknown key " + key + " (known: " + String.join(", ", KEYS)
-                + ", prefer.<workload>, args.<scx_name>, scx_<setting>)");
+                + ", prefer.<workload>, args.<scx_name>, threshold.<key>, scx_<setting>)");
     }
 
     public Path path() {
@@ -162,6 +166,9 @@ public final class ConfigFile {
                 continue;
             }
             try {
+                if (e.key().startsWith("threshold.")) {
+                    continue; // read at parse time, set once below
+                }
                 if (e.key().startsWith("prefer.")) {
                     Workload w = Workload.of(e.key().substring("prefer.".length()));
                     prefs = (prefs != null ? prefs : PreferenceTable.defaults()).with(w, list(e.value()));
@@ -174,6 +181,9 @@ public final class ConfigFile {
         }
         if (prefs != null) {
             b.preferences(prefs);
+        }
+        if (thresholds.hasOverrides() && !skip.contains("threshold.")) {
+            b.thresholds(thresholds);
         }
     }
 

@@ -12,7 +12,6 @@ import dev.autosa.examples.cli.daemon.SocketPaths;
 import dev.autosa.jmx.AutoSAManagement;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
@@ -87,6 +86,8 @@ final class StartCommand implements Callable<Integer> {
 
         Path sock = socket.path();
         SocketPaths.prepareDirectory(sock, socket.isDefault());
+        // Before the pid file is touched: a file, directory or link at the socket path is refused.
+        SocketPaths.checkSocketPathFree(sock);
         PidLock lock = PidLock.acquire(SocketPaths.pidFile(sock), "socket " + sock);
         Daemon daemon;
         AutoSA autosa;
@@ -141,7 +142,7 @@ final class StartCommand implements Callable<Integer> {
     }
 
     private static void replaceStaleSocket(Path sock, PidLock lock) {
-        if (!Files.exists(sock, LinkOption.NOFOLLOW_LINKS)) {
+        if (!SocketPaths.checkSocketPathFree(sock)) {
             return;
         }
         // We hold the pid lock, so no autosa daemon owns this socket; unless something else answers

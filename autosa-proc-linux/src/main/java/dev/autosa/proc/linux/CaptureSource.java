@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
 package dev.autosa.proc.linux;
 
+import dev.autosa.api.MachineFacts;
 import dev.autosa.api.MetricSink;
 import dev.autosa.api.MetricSource;
 import dev.autosa.api.Recording;
@@ -35,6 +36,7 @@ public final class CaptureSource implements Recording {
     private final ProcSampler sampler;
     private int next;
     private @Nullable AutoCloseable cleanup;
+    private @Nullable MachineFacts recorded;
 
     private CaptureSource(Path directory, CaptureMeta meta, long[] tickMs, boolean includeVirtualDevices) {
         this.directory = directory;
@@ -174,6 +176,20 @@ public final class CaptureSource implements Recording {
         long ms = tickMs[next++];
         sampler.setRoot(directory.resolve(CaptureWriter.TICKS).resolve(CaptureWriter.tickName(ms)));
         sampler.sample(sink, ms * 1_000_000L);
+    }
+
+    /**
+     * The recorded machine: online CPUs and MemTotal from the tick last read, the kernel release
+     * from meta.properties (its CPU count until the first tick).
+     */
+    @Override
+    public MachineFacts machine() {
+        MachineFacts m = recorded;
+        if (m == null) {
+            m = new MachineFacts(meta.cpus(), 0, meta.kernel());
+            recorded = m;
+        }
+        return sampler.machine(meta.kernel(), m);
     }
 
     @Override
