@@ -12,10 +12,8 @@ import dev.autosa.api.MetricSource;
 import dev.autosa.api.SchedulerController;
 import dev.autosa.api.SchedulerException;
 import dev.autosa.api.SchedulerFailure;
-import dev.autosa.api.RefiningClassifier;
 import dev.autosa.api.WorkloadClassifier;
 import dev.autosa.core.AutoSAConfig;
-import dev.autosa.core.DefaultClassifier;
 import dev.autosa.core.Thresholds;
 import dev.autosa.core.AutoSAStatus;
 import dev.autosa.core.Mode;
@@ -53,9 +51,7 @@ public final class Engine {
     private final Mode mode;
     private final String modeReason;
     private final MetricSource source;
-    /** The classifier run every tick: the chosen one, or the default when the chosen one refines it. */
-    private final WorkloadClassifier classifier;
-    private final @Nullable RefiningClassifier refined;
+    private final ClassifierRun classifier;
     private final @Nullable SchedulerController controller;
     private final InstantSource clock;
     private final Map<String, String> providers;
@@ -97,13 +93,7 @@ public final class Engine {
         this.mode = mode;
         this.modeReason = modeReason;
         this.source = source;
-        if (classifier instanceof RefiningClassifier r) {
-            this.refined = r;
-            this.classifier = thresholds == null ? new DefaultClassifier() : new DefaultClassifier(thresholds);
-        } else {
-            this.refined = null;
-            this.classifier = classifier;
-        }
+        this.classifier = new ClassifierRun(classifier, thresholds);
         this.controller = controller;
         this.clock = clock;
         this.missed = new MissedTicks(config.collectionInterval(), warnings);
@@ -117,7 +107,7 @@ public final class Engine {
         this.log = new DecisionLog(config.decisionLogSize());
         Map<String, String> p = new LinkedHashMap<>();
         p.put("metricSource", source.name());
-        p.put("classifier", refined == null ? classifier.name() : refined.name());
+        p.put("classifier", this.classifier.name());
         p.put("controller", controller == null ? "none" : controller.name());
         this.providers = Map.copyOf(p);
     }
@@ -225,7 +215,7 @@ public final class Engine {
     private void classify(long now) {
         Classification c;
         try {
-            c = refined == null ? classifier.classify(window) : refined.refine(window, classifier.classify(window));
+            c = classifier.classify(window);
         } catch (RuntimeException e) {
             partFailed(now, "classifier", "classifier " + classifier.name() + " failed this tick: " + e, e);
             return;
