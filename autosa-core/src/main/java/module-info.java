@@ -10,6 +10,7 @@ module dev.autosa.core {
     uses dev.autosa.api.WorkloadClassifier;
     uses dev.autosa.api.SchedulerController;
     uses dev.autosa.api.Objective;
+    uses dev.autosa.api.RecordingFormat;
 
     provides dev.autosa.api.WorkloadClassifier with dev.autosa.core.DefaultClassifier;
     provides dev.autosa.api.Objective with dev.autosa.core.KernelObjective;

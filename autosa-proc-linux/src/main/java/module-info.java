@@ -10,4 +10,5 @@ module dev.autosa.proc.linux {
     exports dev.autosa.proc.linux.trust;
     provides dev.autosa.api.MetricSource with dev.autosa.proc.linux.ProcMetricSource;
     provides dev.autosa.api.SchedulerController with dev.autosa.proc.linux.ScxProcessController;
+    provides dev.autosa.api.RecordingFormat with dev.autosa.proc.linux.CaptureFormat;
 }

@@ -10,7 +10,11 @@ public interface Provider {
     /** A short, stable name for logs and status, e.g. {@code "proc"} or {@code "scx-process"}. */
     String name();
 
-    /** Higher wins when several providers are available. Built-in providers use 0..100. */
+    /**
+     * Higher wins when several providers are available; on a tie the provider whose name sorts
+     * first wins (and a warning names both). Built-in providers use 1..100, the built-in classifier
+     * -100, so a plug-in with the default 0 wins over it.
+     */
     default int priority() {
         return 0;
     }

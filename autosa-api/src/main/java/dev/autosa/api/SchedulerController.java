@@ -23,6 +23,16 @@ public interface SchedulerController extends Provider, AutoCloseable {
      */
     ActiveScheduler activate(SchedulerSpec spec) throws SchedulerException;
 
+    /**
+     * Checks {@code spec}'s arguments without starting anything, so bad flags are reported when
+     * the engine is built rather than at the first switch. Default: accepts everything (the
+     * controller then checks at {@link #activate}).
+     *
+     * @throws IllegalArgumentException naming the scheduler and the argument at fault
+     */
+    default void validate(SchedulerSpec spec) {
+    }
+
     /** Returns to the kernel default scheduler; returns only when the kernel confirms it. */
     void deactivate() throws SchedulerException;
 

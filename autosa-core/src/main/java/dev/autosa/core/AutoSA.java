@@ -2,29 +2,23 @@
 package dev.autosa.core;
 
 import static dev.autosa.core.Durations.format;
+import static java.util.Objects.requireNonNull;
 
 import dev.autosa.api.AutoSAListener;
 import dev.autosa.api.Decision;
 import dev.autosa.api.MetricSource;
-import dev.autosa.api.SchedulerController;
-import dev.autosa.api.SchedulerInfo;
-import dev.autosa.api.WorkloadClassifier;
 import dev.autosa.api.Objective;
-import dev.autosa.core.internal.ClosedLoop;
+import dev.autosa.api.ProviderSettings;
+import dev.autosa.api.SchedulerController;
+import dev.autosa.api.WorkloadClassifier;
 import dev.autosa.core.internal.Engine;
-import dev.autosa.core.internal.OutcomeHistory;
 import dev.autosa.core.internal.Loop;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -32,10 +26,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * AutoSA embedded in a JVM: watches the machine, classifies its workload and recommends or
- * switches the sched_ext scheduler that suits it.
+ * switches the sched_ext scheduler that suits it. The default mode is
+ * {@linkplain AutoSAConfig#DEFAULT_MODE recommend}: an application switches the machine's scheduler
+ * only when it asks for {@link Mode#AUTO}.
  *
  * <pre>{@code
- * try (AutoSA autosa = AutoSA.builder().mode(Mode.RECOMMEND).build()) {
+ * try (AutoSA autosa = AutoSA.builder().build()) {
  *     autosa.start();
  *     ...
  *     System.out.println(autosa.status().recommended());
@@ -43,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>{@link #close()} stops the loop and, unless {@code keepSchedulerOnClose} is set, returns the
- * kernel to its default scheduler if AutoSA switched it.
+ * kernel to its default scheduler if AutoSA switched it; {@link #close(boolean)} decides that at
+ * close time.
  */
 public final class AutoSA implements AutoCloseable {
 
@@ -51,18 +48,12 @@ public final class AutoSA implements AutoCloseable {
 
     private final AutoSAConfig config;
     private final Engine engine;
-    private final ScheduledExecutorService executor;
-    private final boolean ownsExecutor;
-    private final Object lifecycle = new Object();
-    private @Nullable Loop loop;
-    private @Nullable Instant startedAt;
-    private boolean closed;
+    private final Lifecycle lifecycle;
 
-    private AutoSA(AutoSAConfig config, Engine engine, ScheduledExecutorService executor, boolean ownsExecutor) {
+    AutoSA(AutoSAConfig config, Engine engine, ScheduledExecutorService executor, boolean ownsExecutor) {
         this.config = config;
         this.engine = engine;
-        this.executor = executor;
-        this.ownsExecutor = ownsExecutor;
+        this.lifecycle = new Lifecycle(engine, executor, ownsExecutor);
     }
 
     public static Builder builder() {
@@ -80,18 +71,10 @@ public final class AutoSA implements AutoCloseable {
 
     /** Starts ticking every collection interval on the loop thread. */
     public void start() {
-        synchronized (lifecycle) {
-            requireOpen();
-            if (loop != null) {
-                throw new IllegalStateException("autosa is already started");
-            }
-            startedAt = Instant.now();
-            loop = new Loop(executor, config.collectionInterval(), engine::tick);
-            loop.start();
-            LOG.info("autosa started: mode {}, interval {}, window {}, min confidence {}, min switch interval {}",
-                    engine.mode().id(), format(config.collectionInterval()), format(config.aggregationWindow()),
-                    config.minConfidence(), format(config.minSwitchInterval()));
-        }
+        lifecycle.start(new Loop(lifecycle.executor(), config.collectionInterval(), engine::tick));
+        LOG.info("autosa started: mode {}, interval {}, window {}, min confidence {}, min switch interval {}",
+                engine.mode().id(), format(config.collectionInterval()), format(config.aggregationWindow()),
+                config.minConfidence(), format(config.minSwitchInterval()));
     }
 
     /**
@@ -99,24 +82,17 @@ public final class AutoSA implements AutoCloseable {
      * and for tests that drive a simulated clock; not allowed while the loop runs.
      */
     public Decision tick() {
-        synchronized (lifecycle) {
-            requireOpen();
-            if (loop != null) {
-                throw new IllegalStateException("tick() cannot be called while the loop runs; call it instead of start()");
-            }
-        }
+        lifecycle.requireManual();
         return engine.tick();
+    }
+
+    public AutoSAStatus status() {
+        return lifecycle.status();
     }
 
     /** The closed loop: the objective, the switch under test, the last verdict and the outcome history. */
     public ExperimentStatus experiments() {
         return engine.experimentStatus();
-    }
-
-    public AutoSAStatus status() {
-        synchronized (lifecycle) {
-            return engine.status(loop != null && !closed, startedAt);
-        }
     }
 
     /**
@@ -140,176 +116,198 @@ public final class AutoSA implements AutoCloseable {
      * @param requestedBy who asks, for the log and the switch's reason (e.g. "mcp client via uid 1000")
      */
     public SwitchOutcome requestSwitch(@Nullable String scheduler, String requestedBy) {
-        synchronized (lifecycle) {
-            requireOpen();
-        }
+        lifecycle.requireOpen();
         return engine.requestSwitch(scheduler, requestedBy);
     }
 
-    /** Stops the loop and restores the kernel default scheduler unless configured to keep it. */
+    /** Stops the loop and restores the kernel default scheduler unless {@code keepSchedulerOnClose} is set. */
     @Override
     public void close() {
-        synchronized (lifecycle) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            if (loop != null) {
-                loop.stop();
-            }
-        }
-        if (ownsExecutor) {
-            executor.shutdown();
-            try {
-                if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
-                    LOG.warn("the loop thread did not finish its tick within 30s; closing anyway");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        engine.shutdown(config.keepSchedulerOnClose());
-        LOG.info("autosa stopped{}", config.keepSchedulerOnClose() ? " (scheduler kept)" : "");
+        close(config.keepSchedulerOnClose());
     }
 
-    private void requireOpen() {
-        if (closed) {
-            throw new IllegalStateException("autosa is closed");
+    /**
+     * Stops the loop; {@code keepScheduler} true leaves the running scheduler in place, false
+     * returns the kernel to its default if AutoSA switched it. The first call decides; later calls
+     * do nothing. Safe from a listener: called on the loop's own thread, the engine is released
+     * when the current tick ends, without waiting for it.
+     */
+    public void close(boolean keepScheduler) {
+        if (lifecycle.close(keepScheduler)) {
+            LOG.info("autosa stopped{}", keepScheduler ? " (scheduler kept)" : "");
         }
     }
 
     /**
-     * Collects settings; every setter validates its value at once and may be called only once.
-     * Settings not given take the values of {@link #config(AutoSAConfig)}, else the defaults.
+     * Collects settings; every setter validates its value at once (a null is a
+     * {@link NullPointerException} naming the setting) and may be called only once. Settings not
+     * given take the values of {@link #config(AutoSAConfig)}, else the defaults. A builder builds
+     * one AutoSA.
      */
     public static final class Builder {
 
         private @Nullable AutoSAConfig base;
-        private final Map<String, Object> settings = new LinkedHashMap<>();
+        private @Nullable Duration collectionInterval;
+        private @Nullable Duration aggregationWindow;
+        private @Nullable Double minConfidence;
+        private @Nullable Duration minSwitchInterval;
+        private @Nullable Duration stabilityPeriod;
+        private @Nullable Duration warmup;
+        private @Nullable Boolean autoSwitch;
+        private @Nullable Mode mode;
+        private @Nullable Duration failureBackoff;
+        private @Nullable Duration maxFailureBackoff;
+        private @Nullable Integer blocklistAfter;
+        private @Nullable Boolean keepSchedulerOnClose;
+        private @Nullable Integer decisionLogSize;
+        private @Nullable PreferenceTable preferences;
+        private @Nullable Boolean experiments;
+        private @Nullable Duration settlePeriod;
+        private @Nullable Duration evaluationPeriod;
+        private @Nullable Duration retryLostAfter;
         private final Map<String, List<String>> schedulerArgs = new LinkedHashMap<>();
-        private @Nullable MetricSource metricSource;
-        private @Nullable WorkloadClassifier classifier;
-        private @Nullable Thresholds thresholds;
-        private @Nullable SchedulerController controller;
-        private @Nullable InstantSource clock;
-        private @Nullable ScheduledExecutorService executor;
-        private @Nullable ClassLoader classLoader;
-        private @Nullable Objective objective;
-        private @Nullable OutcomeStore outcomeStore;
-        private final List<AutoSAListener> listeners = new ArrayList<>();
+        private final Map<String, String> providerSettings = new LinkedHashMap<>();
+        private final Parts providers = new Parts();
+        private boolean built;
 
         private Builder() {
         }
 
-        /** Starts from a whole configuration (e.g. read from a file); other setters override it. */
+        /** Starts from a whole configuration; the other setters override single values of it. */
         public Builder config(AutoSAConfig config) {
-            requireUnset("config", base);
-            base = config;
+            base = Settings.once("config", base, requireNonNull(config, "config must not be null"));
             return this;
         }
 
         public Builder collectionInterval(Duration interval) {
-            AutoSAConfig.requireBetween("collection interval", interval, AutoSAConfig.MIN_INTERVAL,
-                    AutoSAConfig.MAX_INTERVAL);
-            return set("collection interval", interval);
+            collectionInterval = Settings.once("collection interval", collectionInterval,
+                    Settings.between("collection interval", interval, AutoSAConfig.MIN_INTERVAL, AutoSAConfig.MAX_INTERVAL));
+            return this;
         }
 
         public Builder aggregationWindow(Duration window) {
-            AutoSAConfig.requireBetween("aggregation window", window, AutoSAConfig.MIN_INTERVAL.multipliedBy(2),
-                    AutoSAConfig.MAX_INTERVAL.multipliedBy(AutoSAConfig.MAX_WINDOW_TICKS));
-            return set("aggregation window", window);
+            aggregationWindow = Settings.once("aggregation window", aggregationWindow,
+                    Settings.between("aggregation window", window, AutoSAConfig.MIN_INTERVAL.multipliedBy(2),
+                            AutoSAConfig.MAX_INTERVAL.multipliedBy(AutoSAConfig.MAX_WINDOW_TICKS)));
+            return this;
         }
 
         public Builder minConfidence(double confidence) {
-            AutoSAConfig.requireMinConfidence(confidence);
-            return set("min confidence", confidence);
+            minConfidence = Settings.once("min confidence", minConfidence, Settings.confidence(confidence));
+            return this;
         }
 
         public Builder minSwitchInterval(Duration interval) {
-            AutoSAConfig.requireBetween("min switch interval", interval, Duration.ZERO,
-                    AutoSAConfig.MAX_POLICY_DURATION);
-            return set("min switch interval", interval);
+            minSwitchInterval = Settings.once("min switch interval", minSwitchInterval,
+                    Settings.policyDuration("min switch interval", interval));
+            return this;
         }
 
         public Builder stabilityPeriod(Duration period) {
-            AutoSAConfig.requireBetween("stability period", period, Duration.ZERO, AutoSAConfig.MAX_POLICY_DURATION);
-            return set("stability period", period);
+            stabilityPeriod = Settings.once("stability period", stabilityPeriod,
+                    Settings.policyDuration("stability period", period));
+            return this;
         }
 
-        /** No decisions before the window holds this much data. Default: half the aggregation window. */
-        public Builder warmup(Duration warmup) {
-            AutoSAConfig.requireBetween("warmup", warmup, Duration.ZERO, AutoSAConfig.MAX_POLICY_DURATION);
-            return set("warmup", warmup);
+        /** No decisions before the window holds this much data. Default: {@link AutoSAConfig#defaultWarmup}. */
+        public Builder warmup(Duration value) {
+            warmup = Settings.once("warmup", warmup, Settings.policyDuration("warmup", value));
+            return this;
         }
 
         public Builder autoSwitch(boolean on) {
-            return set("auto switch", on);
+            autoSwitch = Settings.once("auto switch", autoSwitch, on);
+            return this;
         }
 
-        public Builder mode(Mode mode) {
-            return set("mode", mode);
+        /** auto, recommend (the default) or dry-run. */
+        public Builder mode(Mode value) {
+            mode = Settings.once("mode", mode, requireNonNull(value, "mode must not be null"));
+            return this;
         }
 
         public Builder failureBackoff(Duration backoff) {
-            AutoSAConfig.requireBetween("failure backoff", backoff, Duration.ZERO, AutoSAConfig.MAX_POLICY_DURATION);
-            return set("failure backoff", backoff);
+            failureBackoff = Settings.once("failure backoff", failureBackoff,
+                    Settings.policyDuration("failure backoff", backoff));
+            return this;
         }
 
         public Builder maxFailureBackoff(Duration backoff) {
-            AutoSAConfig.requireBetween("max failure backoff", backoff, Duration.ZERO, AutoSAConfig.MAX_POLICY_DURATION);
-            return set("max failure backoff", backoff);
+            maxFailureBackoff = Settings.once("max failure backoff", maxFailureBackoff,
+                    Settings.policyDuration("max failure backoff", backoff));
+            return this;
         }
 
         public Builder blocklistAfter(int failures) {
-            AutoSAConfig.requireBlocklistAfter(failures);
-            return set("blocklist after", failures);
+            blocklistAfter = Settings.once("blocklist after", blocklistAfter, Settings.blocklistAfter(failures));
+            return this;
         }
 
         public Builder keepSchedulerOnClose(boolean keep) {
-            return set("keep scheduler on close", keep);
+            keepSchedulerOnClose = Settings.once("keep scheduler on close", keepSchedulerOnClose, keep);
+            return this;
         }
 
         public Builder decisionLogSize(int size) {
-            AutoSAConfig.requireDecisionLogSize(size);
-            return set("decision log size", size);
+            decisionLogSize = Settings.once("decision log size", decisionLogSize, Settings.decisionLogSize(size));
+            return this;
         }
 
         public Builder preferences(PreferenceTable table) {
-            return set("preferences", table);
+            preferences = Settings.once("preferences", preferences,
+                    requireNonNull(table, "preferences must not be null"));
+            return this;
         }
 
-        /** Extra arguments for one scheduler binary (validated by the controller when it starts it). */
+        /**
+         * Extra arguments for one scheduler binary. Each must be a flag ({@code -x}, {@code --name},
+         * {@code --name=value}) or a plain value, with no shell metacharacters or control characters;
+         * a controller that knows the scheduler's flags checks them at {@link #build()}.
+         */
         public Builder schedulerArgs(String scheduler, List<String> args) {
-            dev.autosa.api.SchedulerSpec.of(scheduler);
-            if (schedulerArgs.containsKey(scheduler)) {
-                throw new IllegalStateException("scheduler args for " + scheduler + " were already set to "
-                        + schedulerArgs.get(scheduler));
-            }
-            schedulerArgs.put(scheduler, List.copyOf(args));
+            List<String> checked = Settings.schedulerArgs(scheduler, args);
+            Settings.once("scheduler args for " + scheduler, schedulerArgs.get(scheduler), checked);
+            schedulerArgs.put(scheduler, checked);
+            return this;
+        }
+
+        /**
+         * A setting for a provider, as text (e.g. {@code scx_trusted_dirs = /opt/scx/bin}). The
+         * provider that claims the key's prefix validates it at {@link #build()}; a key no provider
+         * claims is an error there.
+         */
+        public Builder providerSetting(String key, String value) {
+            ProviderSettings.requireKey(requireNonNull(key, "provider setting key must not be null"));
+            requireNonNull(value, () -> "provider setting " + key + " must not be null");
+            providerSettings.put(key, Settings.once(key, providerSettings.get(key), value));
             return this;
         }
 
         /** Whether each switch is evaluated and reverted when it made the objective worse. Default: on. */
         public Builder experiments(boolean on) {
-            return set("experiments", on);
+            experiments = Settings.once("experiments", experiments, on);
+            return this;
         }
 
         /** Time after a switch whose objective values are ignored. Default 10 s. */
         public Builder settlePeriod(Duration period) {
-            ExperimentConfig.requireSettlePeriod(period);
-            return set("settle period", period);
+            ExperimentConfig.requireSettlePeriod(requireNonNull(period, "settle period must not be null"));
+            settlePeriod = Settings.once("settle period", settlePeriod, period);
+            return this;
         }
 
         /** Time after the settle period whose objective values are compared with the baseline. Default 60 s. */
         public Builder evaluationPeriod(Duration period) {
-            ExperimentConfig.requireEvaluationPeriod(period);
-            return set("evaluation period", period);
+            ExperimentConfig.requireEvaluationPeriod(requireNonNull(period, "evaluation period must not be null"));
+            evaluationPeriod = Settings.once("evaluation period", evaluationPeriod, period);
+            return this;
         }
 
         /** A scheduler that made a workload class worse is not chosen for it again before this. Default 24 h. */
         public Builder retryLostAfter(Duration wait) {
-            ExperimentConfig.requireRetryLostAfter(wait);
-            return set("retry lost after", wait);
+            ExperimentConfig.requireRetryLostAfter(requireNonNull(wait, "retry lost after must not be null"));
+            retryLostAfter = Settings.once("retry lost after", retryLostAfter, wait);
+            return this;
         }
 
         /**
@@ -318,8 +316,8 @@ public final class AutoSA implements AutoCloseable {
          * {@code Objective.of("p99 latency", "ms", Direction.LOWER_IS_BETTER, metrics::p99Millis)}.
          */
         public Builder objective(Objective o) {
-            requireUnset("objective", objective);
-            objective = o;
+            providers.objective = Settings.once("objective", providers.objective,
+                    requireNonNull(o, "objective must not be null"));
             return this;
         }
 
@@ -330,15 +328,15 @@ public final class AutoSA implements AutoCloseable {
 
         /** Where the outcome history is kept between runs. Default: in memory only. */
         public Builder outcomeStore(OutcomeStore store) {
-            requireUnset("outcome store", outcomeStore);
-            outcomeStore = store;
+            providers.outcomeStore = Settings.once("outcome store", providers.outcomeStore,
+                    requireNonNull(store, "outcome store must not be null"));
             return this;
         }
 
         /** Uses this source instead of discovering one. */
         public Builder metricSource(MetricSource source) {
-            requireUnset("metric source", metricSource);
-            metricSource = source;
+            providers.metricSource = Settings.once("metric source", providers.metricSource,
+                    requireNonNull(source, "metric source must not be null"));
             return this;
         }
 
@@ -348,195 +346,124 @@ public final class AutoSA implements AutoCloseable {
          * the machine's CPU count. Default: all derived.
          */
         public Builder thresholds(Thresholds t) {
-            requireUnset("thresholds", thresholds);
-            thresholds = Objects.requireNonNull(t, "thresholds");
+            providers.thresholds = Settings.once("thresholds", providers.thresholds,
+                    requireNonNull(t, "thresholds must not be null"));
             return this;
         }
 
-        /** Uses this classifier instead of discovering one. */
+        /** Uses this classifier instead of discovering one (even if it says it is not available). */
         public Builder classifier(WorkloadClassifier c) {
-            requireUnset("classifier", classifier);
-            classifier = c;
+            providers.classifier = Settings.once("classifier", providers.classifier,
+                    requireNonNull(c, "classifier must not be null"));
             return this;
         }
 
         /** Uses this controller instead of discovering one. */
         public Builder controller(SchedulerController c) {
-            requireUnset("controller", controller);
-            controller = c;
+            providers.controller = Settings.once("controller", providers.controller,
+                    requireNonNull(c, "controller must not be null"));
             return this;
         }
 
         /** The engine's clock (decisions, backoff, switch intervals). Default: the system clock. */
         public Builder clock(InstantSource c) {
-            requireUnset("clock", clock);
-            clock = c;
+            providers.clock = Settings.once("clock", providers.clock, requireNonNull(c, "clock must not be null"));
             return this;
         }
 
         /** Runs the loop on this executor instead of a thread of AutoSA's own; AutoSA does not shut it down. */
         public Builder executor(ScheduledExecutorService e) {
-            requireUnset("executor", executor);
-            executor = e;
+            providers.executor = Settings.once("executor", providers.executor,
+                    requireNonNull(e, "executor must not be null"));
             return this;
         }
 
         /** Where to look for providers (e.g. a plug-in directory's class loader). Default: this class's loader. */
         public Builder classLoader(ClassLoader loader) {
-            requireUnset("class loader", classLoader);
-            classLoader = loader;
+            providers.classLoader = Settings.once("class loader", providers.classLoader,
+                    requireNonNull(loader, "class loader must not be null"));
             return this;
         }
 
         /** Adds a listener for engine events; may be called several times. */
         public Builder listener(AutoSAListener listener) {
-            listeners.add(listener);
+            providers.listeners.add(requireNonNull(listener, "listener must not be null"));
             return this;
         }
 
         /**
-         * Validates the whole configuration, finds the providers and builds the engine.
+         * The settings given so far, with defaults filled in and checked against each other, without
+         * finding providers or building an engine.
          *
          * @throws IllegalArgumentException naming the setting, when settings contradict each other
-         * @throws IllegalStateException when no metric source is available, saying why
+         */
+        public AutoSAConfig toConfig() {
+            AutoSAConfig b = base;
+            Duration interval = or(collectionInterval, b == null ? null : b.collectionInterval(),
+                    AutoSAConfig.DEFAULT_COLLECTION_INTERVAL);
+            Duration window = or(aggregationWindow, b == null ? null : b.aggregationWindow(),
+                    AutoSAConfig.DEFAULT_AGGREGATION_WINDOW);
+            Duration baseWarmup = b != null && b.warmupGiven() ? b.warmup() : null;
+            Duration warm = or(warmup, baseWarmup, AutoSAConfig.defaultWarmup(window));
+            Map<String, List<String>> args = new LinkedHashMap<>(b == null ? Map.of() : b.schedulerArgs());
+            args.putAll(schedulerArgs);
+            Map<String, String> settings = new LinkedHashMap<>(b == null ? Map.of() : b.providerSettings().values());
+            settings.putAll(providerSettings);
+            return new AutoSAConfig(interval, window,
+                    or(minConfidence, b == null ? null : b.minConfidence(), AutoSAConfig.DEFAULT_MIN_CONFIDENCE),
+                    or(minSwitchInterval, b == null ? null : b.minSwitchInterval(),
+                            AutoSAConfig.DEFAULT_MIN_SWITCH_INTERVAL),
+                    or(stabilityPeriod, b == null ? null : b.stabilityPeriod(), AutoSAConfig.DEFAULT_STABILITY_PERIOD),
+                    warm, warmup != null || baseWarmup != null,
+                    or(autoSwitch, b == null ? null : b.autoSwitch(), AutoSAConfig.DEFAULT_AUTO_SWITCH),
+                    or(mode, b == null ? null : b.mode(), AutoSAConfig.DEFAULT_MODE),
+                    or(failureBackoff, b == null ? null : b.failureBackoff(), AutoSAConfig.DEFAULT_FAILURE_BACKOFF),
+                    or(maxFailureBackoff, b == null ? null : b.maxFailureBackoff(),
+                            AutoSAConfig.DEFAULT_MAX_FAILURE_BACKOFF),
+                    or(blocklistAfter, b == null ? null : b.blocklistAfter(), AutoSAConfig.DEFAULT_BLOCKLIST_AFTER),
+                    or(keepSchedulerOnClose, b == null ? null : b.keepSchedulerOnClose(),
+                            AutoSAConfig.DEFAULT_KEEP_SCHEDULER_ON_CLOSE),
+                    or(decisionLogSize, b == null ? null : b.decisionLogSize(), AutoSAConfig.DEFAULT_DECISION_LOG_SIZE),
+                    or(preferences, b == null ? null : b.preferences(), PreferenceTable.defaults()),
+                    args, new ProviderSettings(settings), experimentConfig(b == null ? null : b.experiment()));
+        }
+
+        private ExperimentConfig experimentConfig(@Nullable ExperimentConfig b) {
+            ExperimentConfig d = b != null ? b : ExperimentConfig.ofDefaults();
+            return new ExperimentConfig(or(experiments, d.enabled(), d.enabled()),
+                    or(settlePeriod, d.settlePeriod(), d.settlePeriod()),
+                    or(evaluationPeriod, d.evaluationPeriod(), d.evaluationPeriod()),
+                    or(retryLostAfter, d.retryLostAfter(), d.retryLostAfter()), d.stickyMargin());
+        }
+
+        /**
+         * Validates the whole configuration, finds the providers (handing them their settings),
+         * checks the scheduler arguments with the controller, and builds the engine.
+         *
+         * @throws IllegalArgumentException naming the setting, when settings contradict each other,
+         *     a provider setting is bad or claimed by no provider, or a controller rejects arguments
+         * @throws IllegalStateException when no metric source is available, saying why, or when this
+         *     builder has built already
          */
         public AutoSA build() {
-            AutoSAConfig config = mergedConfig();
-            ClassLoader loader = classLoader != null ? classLoader : AutoSA.class.getClassLoader();
-
-            Discovery.Choice<MetricSource> source = Discovery.choose(MetricSource.class, metricSource, loader);
-            if (source.provider() == null) {
-                throw new IllegalStateException(source.explanation());
+            if (built) {
+                throw new IllegalStateException("this builder has already built an AutoSA; use a new builder");
             }
-            WorkloadClassifier chosenClassifier = Discovery.choose(WorkloadClassifier.class, classifier, loader)
-                    .provider();
-            if (chosenClassifier == null || (thresholds != null && chosenClassifier instanceof DefaultClassifier)) {
-                chosenClassifier = thresholds == null ? new DefaultClassifier() : new DefaultClassifier(thresholds);
-            }
-            Mode mode = config.mode();
-            String modeReason;
-            SchedulerController chosenController;
-            if (mode == Mode.DRY_RUN && !(controller instanceof SimulatedController)) {
-                Discovery.Choice<SchedulerController> real = Discovery.choose(SchedulerController.class, controller, loader);
-                List<String> installed = real.provider() == null ? List.of() : installedNames(real.provider());
-                if (installed.isEmpty()) {
-                    installed = SimulatedController.SEED_SCHEDULERS;
-                }
-                chosenController = new SimulatedController(installed);
-                modeReason = "dry-run: a simulated controller with " + String.join(", ", installed)
-                        + " installed; the kernel is never touched";
-            } else {
-                Discovery.Choice<SchedulerController> choice = Discovery.choose(SchedulerController.class, controller, loader);
-                chosenController = choice.provider();
-                if (chosenController == null && mode == Mode.AUTO) {
-                    mode = Mode.RECOMMEND;
-                    modeReason = choice.explanation() + "; running in recommend mode";
-                    LOG.warn("{}", modeReason);
-                } else if (chosenController == null) {
-                    modeReason = "recommend mode (configured); " + choice.explanation();
-                } else if (mode == Mode.AUTO && !config.autoSwitch()) {
-                    modeReason = "auto mode with auto switch off: recommending only";
-                } else {
-                    modeReason = mode.id() + " mode (configured), controller " + chosenController.name();
-                }
-            }
-
-            Objective chosenObjective = Discovery.choose(Objective.class, objective, loader).provider();
-            if (chosenObjective == null) {
-                chosenObjective = new KernelObjective();
-            }
-            OutcomeHistory history = new OutcomeHistory(outcomeStore != null ? outcomeStore : OutcomeStore.inMemory(),
-                    MachineFingerprint.current(), chosenObjective.name(), chosenObjective.direction(),
-                    config.experiment().retryLostAfter());
-            ClosedLoop closedLoop = new ClosedLoop(config.experiment(), chosenObjective, history,
-                    config.collectionInterval());
-            Engine engine = new Engine(config, mode, modeReason, source.provider(), chosenClassifier, thresholds,
-                    chosenController, clock != null ? clock : InstantSource.system(), listeners, closedLoop);
-            ScheduledExecutorService given = executor;
-            boolean owns = given == null;
-            ScheduledExecutorService exec = given != null ? given : Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "autosa-loop");
-                t.setDaemon(true);
-                return t;
-            });
-            return new AutoSA(config, engine, exec, owns);
+            AutoSAConfig config = toConfig();
+            built = true;
+            return providers.assemble(config);
         }
 
-        private static List<String> installedNames(SchedulerController c) {
-            List<String> names = new ArrayList<>();
-            try {
-                for (SchedulerInfo info : c.available()) {
-                    if (info.installed()) {
-                        names.add(info.name());
-                    }
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("could not read the catalog of {}", c.name(), e);
-            }
-            return names;
+        boolean hasCollectionInterval() {
+            return collectionInterval != null || base != null;
         }
 
-        private AutoSAConfig mergedConfig() {
-            AutoSAConfig b = base != null ? base : AutoSAConfig.ofDefaults();
-            Duration window = get("aggregation window", b.aggregationWindow());
-            // Without an explicit warm-up (here or in a given config), wait for half the window.
-            Duration warmupDefault = base != null ? b.warmup() : window.dividedBy(2);
-            Map<String, List<String>> args = new LinkedHashMap<>(b.schedulerArgs());
-            args.putAll(schedulerArgs);
-            return new AutoSAConfig(
-                    get("collection interval", b.collectionInterval()),
-                    window,
-                    get("min confidence", b.minConfidence()),
-                    get("min switch interval", b.minSwitchInterval()),
-                    get("stability period", b.stabilityPeriod()),
-                    get("warmup", warmupDefault),
-                    get("auto switch", b.autoSwitch()),
-                    get("mode", b.mode()),
-                    get("failure backoff", b.failureBackoff()),
-                    get("max failure backoff", b.maxFailureBackoff()),
-                    get("blocklist after", b.blocklistAfter()),
-                    get("keep scheduler on close", b.keepSchedulerOnClose()),
-                    get("decision log size", b.decisionLogSize()),
-                    get("preferences", b.preferences()),
-                    args,
-                    experimentConfig(b.experiment()));
+        boolean hasController() {
+            return providers.controller != null;
         }
 
-        private ExperimentConfig experimentConfig(ExperimentConfig b) {
-            return new ExperimentConfig(get("experiments", b.enabled()), get("settle period", b.settlePeriod()),
-                    get("evaluation period", b.evaluationPeriod()), get("retry lost after", b.retryLostAfter()),
-                    b.stickyMargin());
-        }
-
-        @SuppressWarnings("unchecked")
-        private <T> T get(String setting, T fallback) {
-            Object v = settings.get(setting);
-            return v != null ? (T) v : fallback;
-        }
-
-        private Builder set(String setting, Object value) {
-            Object previous = settings.get(setting);
-            if (previous != null) {
-                throw new IllegalStateException(setting + " was already set to " + describe(previous));
-            }
-            settings.put(setting, value);
-            return this;
-        }
-
-        private static void requireUnset(String setting, @Nullable Object current) {
-            if (current != null) {
-                throw new IllegalStateException(setting + " was already set to " + describe(current));
-            }
-        }
-
-        private static String describe(Object value) {
-            if (value instanceof Duration d) {
-                return format(d);
-            }
-            if (value instanceof Mode m) {
-                return m.id();
-            }
-            return String.valueOf(value);
+        private static <T> T or(@Nullable T given, @Nullable T fromBase, T fallback) {
+            return given != null ? given : fromBase != null ? fromBase : fallback;
         }
     }
 }

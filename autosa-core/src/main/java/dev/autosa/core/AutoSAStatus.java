@@ -5,50 +5,218 @@ import dev.autosa.api.ActiveScheduler;
 import dev.autosa.api.Classification;
 import dev.autosa.api.Decision;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A consistent snapshot of the engine for operators: what it sees, what it recommends, what the
- * kernel really runs, and why it did or did not switch.
- *
- * @param time when the snapshot was taken
- * @param running whether the loop runs
- * @param startedAt when {@code start()} was called, or null
- * @param mode the mode in force (may be weaker than configured, see {@code modeReason})
- * @param modeReason why that mode, e.g. "no SchedulerController available: ...; running in recommend mode"
- * @param providers the metric source, classifier and controller in use, by name
- * @param ticks ticks run so far
- * @param slowTicks ticks that took longer than the collection interval or failed
- * @param classification the latest verdict, or null before the first tick
- * @param recommended the recommended {@code scx_*} scheduler, null for the kernel default or before the first tick
- * @param active what the kernel runs, read back from the controller
- * @param lastSwitch the last switch, or null
- * @param nextSwitchAllowedAt when the min switch interval next allows a switch, or null if it allows one now
- * @param failures per-scheduler failure state (count, backoff, blocklist)
- * @param recentDecisions the last distinct decisions, oldest first
- * @param counters decision counters: switches, holds, failures, ticks without a decision
- * @param windowMeans means of the window's metrics by key
+ * kernel really runs, why it did or did not switch, and whether the loop is healthy. Made by
+ * {@link AutoSA#status()} only.
  */
-public record AutoSAStatus(
-        Instant time,
-        boolean running,
-        @Nullable Instant startedAt,
-        Mode mode,
-        String modeReason,
-        Map<String, String> providers,
-        long ticks,
-        long slowTicks,
-        @Nullable Classification classification,
-        @Nullable String recommended,
-        ActiveScheduler active,
-        @Nullable SwitchRecord lastSwitch,
-        @Nullable Instant nextSwitchAllowedAt,
-        List<FailureRecord> failures,
-        List<Decision> recentDecisions,
-        Map<String, Long> counters,
-        Map<String, Double> windowMeans) {
+public final class AutoSAStatus {
+
+    private final Instant time;
+    private final boolean running;
+    private final @Nullable Instant startedAt;
+    private final @Nullable Instant lastTickAt;
+    private final Health health;
+    private final Mode mode;
+    private final String modeReason;
+    private final Map<String, String> providers;
+    private final @Nullable Classification classification;
+    private final @Nullable String recommended;
+    private final ActiveScheduler active;
+    private final @Nullable SwitchRecord lastSwitch;
+    private final @Nullable Instant nextSwitchAllowedAt;
+    private final List<FailureRecord> failures;
+    private final List<Decision> recentDecisions;
+    private final Counters counters;
+    private final Map<String, Double> windowMeans;
+
+    AutoSAStatus(Instant time, boolean running, @Nullable Instant startedAt, @Nullable Instant lastTickAt,
+            Health health, Mode mode, String modeReason, Map<String, String> providers,
+            @Nullable Classification classification, @Nullable String recommended, ActiveScheduler active,
+            @Nullable SwitchRecord lastSwitch, @Nullable Instant nextSwitchAllowedAt, List<FailureRecord> failures,
+            List<Decision> recentDecisions, Counters counters, Map<String, Double> windowMeans) {
+        this.time = time;
+        this.running = running;
+        this.startedAt = startedAt;
+        this.lastTickAt = lastTickAt;
+        this.health = health;
+        this.mode = mode;
+        this.modeReason = modeReason;
+        this.providers = Map.copyOf(providers);
+        this.classification = classification;
+        this.recommended = recommended;
+        this.active = active;
+        this.lastSwitch = lastSwitch;
+        this.nextSwitchAllowedAt = nextSwitchAllowedAt;
+        this.failures = List.copyOf(failures);
+        this.recentDecisions = List.copyOf(recentDecisions);
+        this.counters = counters;
+        this.windowMeans = Map.copyOf(windowMeans);
+    }
+
+    /** When the snapshot was taken (the engine's clock). */
+    public Instant time() {
+        return time;
+    }
+
+    /** Whether the loop runs: started, not closed, and its executor still schedules ticks. */
+    public boolean running() {
+        return running;
+    }
+
+    /** When {@code start()} was called, or null. */
+    public @Nullable Instant startedAt() {
+        return startedAt;
+    }
+
+    /** When the last tick began (the engine's clock), or null before the first. */
+    public @Nullable Instant lastTickAt() {
+        return lastTickAt;
+    }
+
+    /** Whether the loop ticks as it should, and if not, why. */
+    public Health health() {
+        return health;
+    }
+
+    /** The mode in force (may be weaker than configured, see {@link #modeReason()}). */
+    public Mode mode() {
+        return mode;
+    }
+
+    /** Why that mode, e.g. "no SchedulerController available: ...; running in recommend mode". */
+    public String modeReason() {
+        return modeReason;
+    }
+
+    /** The metric source, classifier and controller in use, by name. */
+    public Map<String, String> providers() {
+        return providers;
+    }
+
+    /** The latest verdict, or null before the first. */
+    public @Nullable Classification classification() {
+        return classification;
+    }
+
+    /** The recommended {@code scx_*} scheduler; null for the kernel default or before the first tick. */
+    public @Nullable String recommended() {
+        return recommended;
+    }
+
+    /** What the kernel runs, read back from the controller. */
+    public ActiveScheduler active() {
+        return active;
+    }
+
+    /** The last switch, or null. */
+    public @Nullable SwitchRecord lastSwitch() {
+        return lastSwitch;
+    }
+
+    /** When the min switch interval next allows a switch, or null if it allows one now. */
+    public @Nullable Instant nextSwitchAllowedAt() {
+        return nextSwitchAllowedAt;
+    }
+
+    /** Per-scheduler failure state (count, backoff, blocklist). */
+    public List<FailureRecord> failures() {
+        return failures;
+    }
+
+    /** The last decisions whose action, target or reason kind changed, oldest first. */
+    public List<Decision> recentDecisions() {
+        return recentDecisions;
+    }
+
+    public Counters counters() {
+        return counters;
+    }
+
+    /** Ticks run so far; same as {@code counters().ticks()}. */
+    public long ticks() {
+        return counters.ticks();
+    }
+
+    /** Same as {@code counters().slowTicks()}. */
+    public long slowTicks() {
+        return counters.slowTicks();
+    }
+
+    /** Means of the window's metrics by key. */
+    public Map<String, Double> windowMeans() {
+        return windowMeans;
+    }
+
+    @Override
+    public String toString() {
+        return "AutoSAStatus[" + time + ", running=" + running + ", health=" + health + ", mode=" + mode.id()
+                + ", recommended=" + recommended + ", active=" + active.displayName() + ", counters=" + counters + "]";
+    }
+
+    /**
+     * What the engine counted since it was built.
+     *
+     * @param ticks ticks run
+     * @param switches ticks whose decision was {@code switch}
+     * @param recommendations ticks whose decision was {@code recommend}
+     * @param holds ticks whose decision was {@code hold}
+     * @param none ticks whose decision was {@code none}
+     * @param failures scheduler failures (failed starts, deaths, ejections)
+     * @param slowTicks ticks that took longer than the collection interval or where a part failed
+     * @param missedTicks ticks that should have run by the clock but did not (the loop fell behind)
+     * @param rejectedValues metric values outside their documented range, dropped before classifying
+     * @param reverts switches undone because their experiment found the objective worse
+     */
+    public record Counters(long ticks, long switches, long recommendations, long holds, long none, long failures,
+            long slowTicks, long missedTicks, long rejectedValues, long reverts) {
+
+        /** By name, for JMX and JSON. */
+        public Map<String, Long> asMap() {
+            Map<String, Long> m = new LinkedHashMap<>();
+            m.put("ticks", ticks);
+            m.put("switches", switches);
+            m.put("recommendations", recommendations);
+            m.put("holds", holds);
+            m.put("none", none);
+            m.put("failures", failures);
+            m.put("slowTicks", slowTicks);
+            m.put("reverts", reverts);
+            m.put("missedTicks", missedTicks);
+            m.put("rejectedValues", rejectedValues);
+            return m;
+        }
+    }
+
+    /**
+     * Whether the loop works.
+     *
+     * @param state OK, STALLED or STOPPED
+     * @param why in words, e.g. "no tick for 45s (collection interval 1s)"; empty when OK
+     */
+    public record Health(State state, String why) {
+
+        public enum State {
+            /** Ticks run on time (or the engine is driven by {@code tick()} and not closed). */
+            OK,
+            /** The loop should run but no tick has started for much longer than the collection interval. */
+            STALLED,
+            /** The loop does not run: not started, closed, or its executor was shut down. */
+            STOPPED;
+
+            public String id() {
+                return name().toLowerCase(Locale.ROOT);
+            }
+        }
+
+        public static final Health OK = new Health(State.OK, "");
+    }
 
     /** A switch that happened: from and to are {@code scx_*} names, null for the kernel default. */
     public record SwitchRecord(Instant time, @Nullable String from, @Nullable String to, String reason,

@@ -112,7 +112,7 @@ public final class DefaultClassifier implements WorkloadClassifier {
 
     @Override
     public int priority() {
-        return 0;
+        return -100; // built in: any plug-in (default priority 0) wins
     }
 
     /** The thresholds in use (for the machine of the last window seen). */

@@ -22,7 +22,7 @@ class BuilderTest {
         assertThat(c.minConfidence()).isEqualTo(0.7);
         assertThat(c.minSwitchInterval()).isEqualTo(Duration.ofSeconds(300));
         assertThat(c.autoSwitch()).isTrue();
-        assertThat(c.mode()).isEqualTo(Mode.AUTO);
+        assertThat(c.mode()).isEqualTo(Mode.RECOMMEND);
         assertThat(c.warmup()).isEqualTo(Duration.ofSeconds(30));
         assertThat(c.windowTicks()).isEqualTo(60);
         assertThat(c.preferences().candidates(Workload.CPU_BOUND)).startsWith("scx_rusty");
@@ -89,10 +89,13 @@ class BuilderTest {
                 .metricSource(new ScriptedSource()).controller(new SimulatedController()).build()) {
             assertThat(a.config().warmup()).isEqualTo(Duration.ofSeconds(60));
         }
-        AutoSAConfig file = new AutoSAConfig(Duration.ofSeconds(2), Duration.ofSeconds(30), 0.8, Duration.ofSeconds(60),
-                Duration.ofSeconds(10), Duration.ofSeconds(4), false, Mode.RECOMMEND, Duration.ofSeconds(5),
-                Duration.ofSeconds(50), 2, true, 10, PreferenceTable.defaults().with(Workload.IDLE, List.of("scx_simple")),
-                Map.of("scx_simple", List.of("-f")), ExperimentConfig.ofDefaults());
+        AutoSAConfig file = AutoSA.builder().collectionInterval(Duration.ofSeconds(2))
+                .aggregationWindow(Duration.ofSeconds(30)).minConfidence(0.8).minSwitchInterval(Duration.ofSeconds(60))
+                .stabilityPeriod(Duration.ofSeconds(10)).warmup(Duration.ofSeconds(4)).autoSwitch(false)
+                .mode(Mode.RECOMMEND).failureBackoff(Duration.ofSeconds(5)).maxFailureBackoff(Duration.ofSeconds(50))
+                .blocklistAfter(2).keepSchedulerOnClose(true).decisionLogSize(10)
+                .preferences(PreferenceTable.defaults().with(Workload.IDLE, List.of("scx_simple")))
+                .schedulerArgs("scx_simple", List.of("-f")).toConfig();
         try (AutoSA a = AutoSA.builder().config(file).minConfidence(0.9)
                 .metricSource(new ScriptedSource()).controller(new SimulatedController()).build()) {
             assertThat(a.config().minConfidence()).isEqualTo(0.9);
@@ -111,10 +114,11 @@ class BuilderTest {
 
     @Test
     void autoModeWithoutAControllerFallsBackToRecommendAndSaysWhy() {
-        try (AutoSA a = AutoSA.builder().metricSource(new ScriptedSource()).build()) {
+        try (AutoSA a = AutoSA.builder().mode(Mode.AUTO).metricSource(new ScriptedSource()).build()) {
             assertThat(a.mode()).isEqualTo(Mode.RECOMMEND);
             assertThat(a.status().modeReason()).isEqualTo(
-                    "no SchedulerController available: no provider found on the class path or module path;"
+                    "no SchedulerController available: no provider found on the class path or module path"
+                            + " (add dev.autosa:autosa-proc-linux for Linux's, or give one to the builder);"
                             + " running in recommend mode");
         }
     }

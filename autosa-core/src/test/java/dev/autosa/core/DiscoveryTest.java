@@ -3,14 +3,19 @@ package dev.autosa.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.autosa.api.Classification;
 import dev.autosa.api.MetricSink;
 import dev.autosa.api.MetricSource;
+import dev.autosa.api.WindowView;
+import dev.autosa.api.Workload;
+import dev.autosa.api.WorkloadClassifier;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,15 +32,24 @@ class DiscoveryTest {
         }
     }
 
-    public static final class Low extends TestSource {
+    /** An available test provider with a fixed name and priority. */
+    public abstract static class Fixed extends TestSource {
+        private final String name;
+        private final int priority;
+
+        Fixed(String name, int priority) {
+            this.name = name;
+            this.priority = priority;
+        }
+
         @Override
         public String name() {
-            return "low";
+            return name;
         }
 
         @Override
         public int priority() {
-            return 1;
+            return priority;
         }
 
         @Override
@@ -44,20 +58,15 @@ class DiscoveryTest {
         }
     }
 
-    public static final class High extends TestSource {
-        @Override
-        public String name() {
-            return "high";
+    public static final class Low extends Fixed {
+        public Low() {
+            super("low", 1);
         }
+    }
 
-        @Override
-        public int priority() {
-            return 50;
-        }
-
-        @Override
-        public boolean isAvailable() {
-            return true;
+    public static final class High extends Fixed {
+        public High() {
+            super("high", 50);
         }
     }
 
@@ -116,15 +125,19 @@ class DiscoveryTest {
         }
     }
 
-    /** Serves a services file of our making, classes from the normal class path. */
     private ClassLoader loaderListing(String... providers) throws IOException {
+        return loaderListing(MetricSource.class, providers);
+    }
+
+    /** Serves a services file of our making, classes from the normal class path. */
+    private ClassLoader loaderListing(Class<?> type, String... providers) throws IOException {
         Path file = dir.resolve("services-" + System.nanoTime());
         Files.writeString(file, "# test providers\n" + String.join("\n", providers) + "\n");
         URL url = file.toUri().toURL();
         return new ClassLoader(getClass().getClassLoader()) {
             @Override
             public Enumeration<URL> getResources(String name) throws IOException {
-                if (name.equals("META-INF/services/" + MetricSource.class.getName())) {
+                if (name.equals("META-INF/services/" + type.getName())) {
                     return Collections.enumeration(java.util.List.of(url));
                 }
                 return super.getResources(name);
@@ -163,5 +176,75 @@ class DiscoveryTest {
         assertThat(choice.bestUnavailable()).isInstanceOf(HighestButUnavailable.class);
         assertThat(choice.explanation()).isEqualTo("no MetricSource available: absent: /proc/stat not readable; "
                 + binaryName(ThrowsInIsAvailable.class) + ": java.lang.UnsupportedOperationException: cannot tell");
+    }
+
+    public static final class Beta extends Fixed {
+        public Beta() {
+            super("beta", 7);
+        }
+    }
+
+    public static final class Alpha extends Fixed {
+        public Alpha() {
+            super("alpha", 7);
+        }
+    }
+
+    @Test
+    void aTieOnPriorityIsWarnedAboutAndTheNameThatSortsFirstWins() throws IOException {
+        for (ClassLoader loader : List.of(loaderListing(binaryName(Beta.class), binaryName(Alpha.class)),
+                loaderListing(binaryName(Alpha.class), binaryName(Beta.class)))) {
+            try (StderrCapture err = new StderrCapture()) {
+                assertThat(Discovery.choose(MetricSource.class, null, loader).provider()).isInstanceOf(Alpha.class);
+                assertThat(err.text()).contains("WARN").contains("MetricSource providers alpha ("
+                        + binaryName(Alpha.class) + ") and beta (" + binaryName(Beta.class)
+                        + ") have the same priority 7; using alpha");
+            }
+        }
+    }
+
+    @Test
+    void aProviderWhoseConstructorThrowsIsLoggedWithItsCause() throws IOException {
+        try (StderrCapture err = new StderrCapture()) {
+            Discovery.choose(MetricSource.class, null, loaderListing(binaryName(ThrowsInConstructor.class),
+                    binaryName(Low.class)));
+            assertThat(err.text()).contains("skipping a MetricSource provider that failed to load")
+                    .contains("java.lang.IllegalStateException: broken plug-in");
+        }
+    }
+
+    @Test
+    void anExplicitProviderThatIsNotAvailableIsUsedWithAWarning() {
+        try (StderrCapture err = new StderrCapture()) {
+            HighestButUnavailable explicit = new HighestButUnavailable();
+            assertThat(Discovery.choose(MetricSource.class, explicit, getClass().getClassLoader()).provider())
+                    .isSameAs(explicit);
+            assertThat(err.text()).contains("the MetricSource given to the builder, absent, says it is not available"
+                    + " (/proc/stat not readable); using it anyway");
+        }
+    }
+
+    /** A plug-in classifier that keeps the default priority. */
+    public static final class PluginClassifier implements WorkloadClassifier {
+        @Override
+        public String name() {
+            return "plugin";
+        }
+
+        @Override
+        public Classification classify(WindowView window) {
+            return Classification.of(Workload.IDLE, 1, "plug-in");
+        }
+    }
+
+    @Test
+    void aPluginClassifierWithTheDefaultPriorityWinsOverTheBuiltInOne() throws IOException {
+        try (StderrCapture err = new StderrCapture()) {
+            ClassLoader loader = loaderListing(WorkloadClassifier.class, binaryName(DefaultClassifier.class),
+                    binaryName(PluginClassifier.class));
+            assertThat(Discovery.choose(WorkloadClassifier.class, null, loader).provider())
+                    .isInstanceOf(PluginClassifier.class);
+            assertThat(err.text()).doesNotContain("same priority");
+        }
     }
 }

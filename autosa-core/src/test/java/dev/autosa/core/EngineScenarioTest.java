@@ -31,7 +31,7 @@ class EngineScenarioTest {
     private final List<Decision> decisions = new ArrayList<>();
 
     private AutoSA engine(ScriptedSource source, SimulatedController controller) {
-        return AutoSA.builder()
+        return AutoSA.builder().mode(Mode.AUTO)
                 .metricSource(source)
                 .controller(controller)
                 .clock(clock)
@@ -140,7 +140,7 @@ class EngineScenarioTest {
         ScriptedSource source = new ScriptedSource().then("cpu", 3600, ScriptedSource.CPU);
         SimulatedController controller = new SimulatedController();
         controller.failActivation("scx_rusty", SchedulerFailure.Kind.START_FAILED);
-        try (AutoSA autosa = AutoSA.builder().metricSource(source).controller(controller).clock(clock)
+        try (AutoSA autosa = AutoSA.builder().mode(Mode.AUTO).metricSource(source).controller(controller).clock(clock)
                 .listener(this::record).minSwitchInterval(Duration.ZERO).build()) {
             run(autosa, 3600);
             assertThat(autosa.status().failures()).singleElement().satisfies(f -> {
@@ -163,7 +163,7 @@ class EngineScenarioTest {
     void crashedSchedulerFallsBackToDefaultAndIsBackedOff() {
         ScriptedSource source = new ScriptedSource().then("cpu", 600, ScriptedSource.CPU);
         SimulatedController controller = new SimulatedController();
-        try (AutoSA autosa = AutoSA.builder().metricSource(source).controller(controller).clock(clock)
+        try (AutoSA autosa = AutoSA.builder().mode(Mode.AUTO).metricSource(source).controller(controller).clock(clock)
                 .listener(this::record).minSwitchInterval(Duration.ZERO).build()) {
             run(autosa, 100);
             controller.crash(SchedulerFailure.Kind.EJECTED);
@@ -202,7 +202,7 @@ class EngineScenarioTest {
         SimulatedController controller = new SimulatedController();
         try (AutoSA autosa = engine(source, controller)) {
             run(autosa, 3600);
-            assertThat(autosa.status().counters().get("switches")).isZero();
+            assertThat(autosa.status().counters().switches()).isZero();
         }
         assertThat(timeline).isEmpty();
         assertThat(controller.history()).containsExactly("close keep=false");
@@ -216,8 +216,16 @@ class EngineScenarioTest {
                 .mode(Mode.RECOMMEND).listener(this::record).build()) {
             run(autosa, 600);
             assertThat(autosa.status().recommended()).isEqualTo("scx_rusty");
-            assertThat(decisions.get(599).reason()).isEqualTo(
-                    "recommend mode; would switch to scx_rusty (cpu-bound 1.00 >= 0.70, stable 20s)");
+            // A confident, stable recommendation in recommend mode is reported as one, typed and in words.
+            Decision last = decisions.get(599);
+            assertThat(last.action()).isEqualTo(Decision.Action.RECOMMEND);
+            assertThat(last.reasonCode().kind()).isEqualTo(Decision.Reason.Kind.RECOMMEND_MODE);
+            assertThat(last.reasonCode().confidence()).isEqualTo(1.0);
+            assertThat(last.reasonCode().minConfidence()).isEqualTo(0.7);
+            assertThat(last.reason()).isEqualTo(
+                    "recommend mode; recommending a switch to scx_rusty (cpu-bound 1.00 >= 0.70, stable 20s)");
+            assertThat(autosa.status().counters().recommendations()).isPositive();
+            assertThat(autosa.status().counters().switches()).isZero();
         }
         assertThat(timeline).isEmpty();
         assertThat(controller.history()).containsExactly("close keep=false");
@@ -234,7 +242,7 @@ class EngineScenarioTest {
         assertThat(restored.current()).isEqualTo(ActiveScheduler.KERNEL_DEFAULT);
 
         SimulatedController kept = new SimulatedController();
-        try (AutoSA autosa = AutoSA.builder().metricSource(new ScriptedSource().then("cpu", 600, ScriptedSource.CPU))
+        try (AutoSA autosa = AutoSA.builder().mode(Mode.AUTO).metricSource(new ScriptedSource().then("cpu", 600, ScriptedSource.CPU))
                 .controller(kept).clock(clock).keepSchedulerOnClose(true).build()) {
             run(autosa, 100);
         }
@@ -246,7 +254,7 @@ class EngineScenarioTest {
     void aFailingSampleIsReportedAndTheLoopGoesOn() {
         ScriptedSource source = new ScriptedSource().then("cpu", 600, ScriptedSource.CPU);
         List<String> problems = new ArrayList<>();
-        try (AutoSA autosa = AutoSA.builder().metricSource(source).controller(new SimulatedController()).clock(clock)
+        try (AutoSA autosa = AutoSA.builder().mode(Mode.AUTO).metricSource(source).controller(new SimulatedController()).clock(clock)
                 .listener(e -> {
                     if (e instanceof AutoSAEvent.TickProblem p) {
                         problems.add(p.problem());
@@ -256,7 +264,7 @@ class EngineScenarioTest {
             source.failNextSample();
             run(autosa, 10);
             assertThat(problems).containsExactly(
-                    "metric source scripted failed: java.io.IOException: injected: /proc/stat truncated");
+                    "metric source scripted failed this tick: java.io.IOException: injected: /proc/stat truncated");
             assertThat(autosa.status().ticks()).isEqualTo(20);
             assertThat(autosa.status().slowTicks()).isEqualTo(1);
         }

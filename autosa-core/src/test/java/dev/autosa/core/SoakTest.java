@@ -44,7 +44,7 @@ class SoakTest {
         int threadsBefore = Thread.activeCount();
         long heapAfterWarmup = 0;
 
-        try (AutoSA autosa = AutoSA.builder().metricSource(day).controller(controller).clock(clock)
+        try (AutoSA autosa = AutoSA.builder().mode(Mode.AUTO).metricSource(day).controller(controller).clock(clock)
                 .decisionLogSize(50)
                 .listener(e -> {
                     if (e instanceof AutoSAEvent.Switched s) {

@@ -49,7 +49,7 @@ class SteadyStateAllocationTest {
         ManualClock clock = new ManualClock();
         Duration second = Duration.ofSeconds(1); // made once: Duration.ofSeconds allocates
         try (AutoSA autosa = AutoSA.builder().metricSource(new ArraySource()).controller(new SimulatedController())
-                .clock(clock).build()) {
+                .mode(Mode.AUTO).clock(clock).build()) {
             // Warm up: fill the window, switch to scx_rusty, let the JIT compile the tick.
             for (int i = 0; i < 20_000; i++) {
                 autosa.tick();

@@ -16,7 +16,7 @@ final class ReadmeExample {
     static void embed() throws InterruptedException {
         // --- README begin
         try (AutoSA autosa = AutoSA.builder()
-                .mode(Mode.RECOMMEND)                       // decide and report, never switch
+                .mode(Mode.RECOMMEND)                       // the default: decide and report, never switch
                 .aggregationWindow(Duration.ofSeconds(60))
                 .listener(event -> {
                     if (event instanceof AutoSAEvent.Decided d) {

@@ -147,7 +147,7 @@ public final class AutoSAManagement implements AutoSAMXBean, AutoCloseable {
 
     @Override
     public Map<String, Long> getCounters() {
-        return Map.copyOf(autosa.status().counters());
+        return Map.copyOf(autosa.status().counters().asMap());
     }
 
     /** Whether this MXBean is still registered under {@link #objectName()}. */

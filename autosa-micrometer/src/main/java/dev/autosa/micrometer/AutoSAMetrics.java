@@ -146,7 +146,7 @@ public final class AutoSAMetrics implements MeterBinder {
     }
 
     private static long count(AutoSAStatus s, String counter) {
-        Long v = s.counters().get(counter);
+        Long v = s.counters().asMap().get(counter);
         return v == null ? 0 : v;
     }
 

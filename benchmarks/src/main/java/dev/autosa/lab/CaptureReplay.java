@@ -4,7 +4,8 @@ package dev.autosa.lab;
 import dev.autosa.api.AutoSAEvent;
 import dev.autosa.api.MetricKey;
 import dev.autosa.core.AutoSA;
-import dev.autosa.core.SimulatedController;
+import dev.autosa.core.Mode;
+import dev.autosa.core.Replay;
 import dev.autosa.proc.linux.CaptureSource;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,9 +18,9 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * Replays a proc capture through the real engine: the capture's {@link CaptureSource} and its clock,
- * a {@link SimulatedController}, the default classifier and settings unless the caller changes the
- * builder, and one {@link AutoSA#tick()} per capture tick.
+ * Replays a proc capture (directory or {@code .tar.gz}) through the library's {@link Replay}: the
+ * capture's clock, a simulated controller, the default classifier and settings unless the caller
+ * changes the builder; keeps the rows the scorer reads and, when asked, every tick's metric values.
  */
 public final class CaptureReplay {
 
@@ -44,31 +45,24 @@ public final class CaptureReplay {
      */
     public static Result run(Path capture, UnaryOperator<AutoSA.Builder> settings, boolean keepSamples)
             throws IOException {
-        List<TickRow> rows = new ArrayList<>();
         List<Map<MetricKey, Double>> samples = new ArrayList<>();
         List<Long> sampleMs = new ArrayList<>();
-        try (CaptureSource source = CaptureSource.open(capture)) {
-            Instant start = source.meta().start();
-            AutoSA.Builder b = AutoSA.builder()
-                    .metricSource(source)
-                    .clock(source.clock())
-                    .controller(new SimulatedController())
-                    .collectionInterval(source.interval());
-            if (keepSamples) {
-                b.listener(e -> {
-                    if (e instanceof AutoSAEvent.Sampled s) {
-                        samples.add(new LinkedHashMap<>(s.values()));
-                        sampleMs.add(Duration.between(start, s.time()).toMillis());
-                    }
-                });
-            }
-            try (AutoSA autosa = settings.apply(b).build()) {
-                while (source.hasNext()) {
-                    long t = source.clock().millis() - start.toEpochMilli();
-                    rows.add(TickRow.of(t, autosa.tick()));
+        try (CaptureSource source = CaptureSource.openAny(capture)) {
+            Instant start = source.start();
+            Replay.Result r = Replay.run(source, b -> {
+                if (keepSamples) {
+                    b.listener(e -> {
+                        if (e instanceof AutoSAEvent.Sampled s) {
+                            samples.add(new LinkedHashMap<>(s.values()));
+                            sampleMs.add(Duration.between(start, s.time()).toMillis());
+                        }
+                    });
                 }
-            }
+                // As the CLI's replay: decide as auto would, switching a simulated controller.
+                return settings.apply(b.mode(Mode.DRY_RUN));
+            }, tick -> { });
+            List<TickRow> rows = r.ticks().stream().map(t -> TickRow.of(t.tMs(), t.decision())).toList();
+            return new Result(rows, samples, sampleMs);
         }
-        return new Result(List.copyOf(rows), samples, sampleMs);
     }
 }

@@ -2,6 +2,7 @@
 package dev.autosa.lab;
 
 import dev.autosa.core.AutoSA;
+import dev.autosa.proc.linux.CaptureArchive;
 import dev.autosa.proc.linux.CaptureMeta;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -130,13 +131,12 @@ public final class LabMain {
                 }
             }
         }
-        Path tmp = null;
+        CaptureArchive archive = null;
         try {
             Path dir = capture;
-            if (capture.getFileName().toString().endsWith(".tar.gz")) {
-                tmp = Files.createTempDirectory("autosa-lab");
-                TarGz.extract(capture, tmp);
-                dir = captureRoot(tmp);
+            if (capture.getFileName().toString().endsWith(CaptureArchive.SUFFIX)) {
+                archive = CaptureArchive.unpack(capture);
+                dir = archive.root();
             }
             List<Phase> phases = Phase.read(phasesCsv != null ? phasesCsv : dir.resolve("phases.csv"));
             Duration w = window;
@@ -167,46 +167,30 @@ public final class LabMain {
             out.print(Contamination.render(Contamination.read(dir, phases, userHz(dir)), meta.cpus()));
             return 0;
         } finally {
-            if (tmp != null) {
-                deleteTree(tmp);
+            if (archive != null) {
+                archive.close();
             }
         }
     }
 
     /** Scores one capture (directory or .tar.gz) at default settings, as CaptureScoreTest does. */
     static Summary.Entry summaryEntry(Path capture) throws IOException {
-        Path tmp = null;
+        CaptureArchive archive = null;
         try {
             Path dir = capture;
-            if (capture.getFileName().toString().endsWith(".tar.gz")) {
-                tmp = Files.createTempDirectory("autosa-lab");
-                TarGz.extract(capture, tmp);
-                dir = captureRoot(tmp);
+            if (capture.getFileName().toString().endsWith(CaptureArchive.SUFFIX)) {
+                archive = CaptureArchive.unpack(capture);
+                dir = archive.root();
             }
             List<Phase> phases = Phase.read(dir.resolve("phases.csv"));
             Scorer.Report report = Scorer.score(CaptureReplay.run(dir).rows(), phases, Scorer.Options.ofDefaults(),
                     scoredTicks(dir, phases), quietTicks(dir));
-            String name = capture.getFileName().toString().replace(".tar.gz", "");
+            String name = capture.getFileName().toString().replace(CaptureArchive.SUFFIX, "");
             return new Summary.Entry(name, CaptureMeta.readFrom(dir).cpus(), report);
         } finally {
-            if (tmp != null) {
-                deleteTree(tmp);
+            if (archive != null) {
+                archive.close();
             }
-        }
-    }
-
-    /** The directory holding meta.properties inside an extracted archive (itself or one level down). */
-    static Path captureRoot(Path extracted) throws IOException {
-        if (Files.exists(extracted.resolve(CaptureMeta.FILE_NAME))) {
-            return extracted;
-        }
-        try (Stream<Path> list = Files.list(extracted)) {
-            List<Path> dirs = list.filter(p -> Files.exists(p.resolve(CaptureMeta.FILE_NAME))).toList();
-            if (dirs.size() != 1) {
-                throw new IOException("expected one capture (a directory with meta.properties) in the archive but found "
-                        + dirs.size());
-            }
-            return dirs.get(0);
         }
     }
 
@@ -216,15 +200,5 @@ public final class LabMain {
             p.load(r);
         }
         return Integer.parseInt(p.getProperty("user_hz", "100").trim());
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        List<Path> paths = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(paths::add);
-        }
-        for (Path p : paths) {
-            Files.deleteIfExists(p);
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.autosa.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.autosa.proc.linux.CaptureArchive;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,8 +45,8 @@ class CaptureScoreTest {
     @ParameterizedTest
     @MethodSource("captures")
     void defaultClassifierMeetsTheLabTargets(Path archive, @TempDir Path tmp) throws IOException {
-        TarGz.extract(archive, tmp);
-        Path dir = LabMain.captureRoot(tmp);
+        CaptureArchive.extract(archive, tmp);
+        Path dir = CaptureArchive.captureRoot(tmp);
         List<Phase> phases = Phase.read(dir.resolve("phases.csv"));
         int userHz = LabMain.userHz(dir);
         Scorer.Report report = Scorer.score(CaptureReplay.run(dir).rows(), phases, Scorer.Options.ofDefaults(),

@@ -46,6 +46,8 @@ public final class ClosedLoop {
     private double lastValue = Double.NaN;
     private boolean objectiveFailed;
     private @Nullable Experiment experiment;
+    private @Nullable Classification lastRaw;
+    private @Nullable Classification effective;
     private @Nullable Evaluated lastVerdict;
 
     public ClosedLoop(ExperimentConfig config, Objective objective, OutcomeHistory history, Duration interval) {
@@ -79,6 +81,49 @@ public final class ClosedLoop {
         return hold.filter(raw);
     }
 
+    /** The classifier's verdict this tick: what the policy and the experiment see is derived from it. */
+    public void classified(Classification raw) {
+        lastRaw = raw;
+        effective = hold.filter(raw);
+    }
+
+    /** What the policy acts on: the held class or the classifier's last verdict, else {@code fallback}. */
+    public Classification effective(Classification fallback) {
+        Classification e = effective;
+        return e != null ? e : fallback;
+    }
+
+    /** A decision's words, plus why the class it acts on is not the classifier's when it is held. */
+    public String explain(String words, Classification raw, Classification acted) {
+        return acted == raw || acted.reasons().isEmpty() ? words : words + "; " + acted.reasons().get(0);
+    }
+
+    /** {@link #advance} on the class {@link #classified} left (or {@code fallback} before the first). */
+    public @Nullable Evaluated tick(long nowMillis, WindowView window, Classification fallback,
+            @Nullable String running) {
+        Evaluated verdict = advance(nowMillis, window, effective(fallback), running);
+        Classification raw = lastRaw;
+        if (verdict != null && raw != null) {
+            // The verdict may have ended the hold (a revert, a changed class): the policy sees it this tick.
+            effective = hold.filter(raw);
+        }
+        return verdict;
+    }
+
+    /**
+     * The engine switched from {@code from} to {@code to}: an {@code experiment} (a switch the policy
+     * or an operator made, now running) is evaluated on the class the policy acted on; a revert or a
+     * switch that did not take ends what was held.
+     */
+    public void switched(long nowMillis, @Nullable String from, @Nullable String to, boolean experiment,
+            Classification fallback) {
+        if (experiment) {
+            switched(nowMillis, effective(fallback), from, to);
+        } else {
+            abandon();
+        }
+    }
+
     /**
      * Reads the objective for this tick and advances the experiment.
      *
@@ -87,7 +132,7 @@ public final class ClosedLoop {
      * @return the verdict when the experiment ended this tick (a {@link Verdict#WORSE} one asks the
      *     engine to switch back to {@link Evaluated#from()}), else null
      */
-    public @Nullable Evaluated tick(long nowMillis, WindowView window, Classification c, @Nullable String running) {
+    @Nullable Evaluated advance(long nowMillis, WindowView window, Classification c, @Nullable String running) {
         double v = readObjective(window);
         lastValue = v;
         values[next] = v;

@@ -12,11 +12,9 @@ import dev.autosa.api.MetricSource;
 import dev.autosa.api.SchedulerController;
 import dev.autosa.api.SchedulerException;
 import dev.autosa.api.SchedulerFailure;
-import dev.autosa.api.RefiningClassifier;
 import dev.autosa.api.WorkloadClassifier;
-import dev.autosa.core.DefaultClassifier;
-import dev.autosa.core.Thresholds;
 import dev.autosa.core.AutoSAConfig;
+import dev.autosa.core.Thresholds;
 import dev.autosa.core.AutoSAStatus;
 import dev.autosa.core.ExperimentStatus;
 import dev.autosa.core.Mode;
@@ -27,7 +25,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,7 +34,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One tick of AutoSA: health check, sample, window, classify, decide, act, tell listeners. All
- * state lives here and is guarded by this object's monitor, so {@link #status} sees a consistent
+ * state lives here and is guarded by this object's monitor, so {@link #snapshot} sees a consistent
  * picture from any thread while the loop thread ticks.
  *
  * <p>In a steady state (same verdict, same decision) a tick allocates nothing: verdicts and
@@ -47,8 +44,6 @@ import org.slf4j.LoggerFactory;
 public final class Engine {
 
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
-    /** How often the controller's catalog is re-read (binaries get installed and removed). */
-    private static final long CATALOG_REFRESH_MILLIS = Duration.ofMinutes(10).toMillis();
     /** What the policy sees before the classifier gave a verdict (its first call failed). */
     private static final Classification NO_VERDICT =
             Classification.of(dev.autosa.api.Workload.IDLE, 0, "no verdict yet");
@@ -57,39 +52,38 @@ public final class Engine {
     private final Mode mode;
     private final String modeReason;
     private final MetricSource source;
-    /** The classifier run every tick: the chosen one, or the default when the chosen one refines it. */
-    private final WorkloadClassifier classifier;
-    private final @Nullable RefiningClassifier refined;
+    private final ClassifierRun classifier;
     private final @Nullable SchedulerController controller;
     private final InstantSource clock;
-    private final List<AutoSAListener> listeners;
     private final Map<String, String> providers;
 
     private final SlidingWindow window;
+    private final CheckedSink sink;
     private final FailureTracker failures;
     private final Recommender recommender;
     private final SwitchPolicy policy;
+    private final DecisionWording wording;
     private final DecisionLog log;
-    private final RepeatFilter repeats = new RepeatFilter();
+    private final Warnings warnings = new Warnings(LOG);
+    private final Events events;
+    private final MissedTicks missed;
     private final ClosedLoop closedLoop;
 
     private long ticks;
     private long slowTicks;
     private long switches;
+    private long recommendations;
     private long holds;
     private long nones;
     private long failureCount;
     private long reverts;
-    private long catalogReadMillis = Long.MIN_VALUE;
+    private volatile @Nullable Thread tickThread;
+    private @Nullable Runnable afterTick;
     private @Nullable Classification classification;
-    /** What the policy and the experiment see: the classifier's verdict unless a held class sticks. */
-    private @Nullable Classification effective;
-    private @Nullable Classification lastEffective;
+    private @Nullable Classification lastActedOn;
     private @Nullable Decision lastDecision;
     private @Nullable String recommended;
     private @Nullable Verdict lastVerdict;
-    private @Nullable Verdict loggedVerdict;
-    private @Nullable String loggedTarget;
     private @Nullable String lastTarget;
     private @Nullable ActiveScheduler lastActive;
     private long lastVerdictArg;
@@ -103,25 +97,22 @@ public final class Engine {
         this.mode = mode;
         this.modeReason = modeReason;
         this.source = source;
-        if (classifier instanceof RefiningClassifier r) {
-            this.refined = r;
-            this.classifier = thresholds == null ? new DefaultClassifier() : new DefaultClassifier(thresholds);
-        } else {
-            this.refined = null;
-            this.classifier = classifier;
-        }
+        this.classifier = new ClassifierRun(classifier, thresholds);
         this.controller = controller;
         this.clock = clock;
-        this.listeners = List.copyOf(listeners);
+        this.missed = new MissedTicks(config.collectionInterval(), warnings);
+        this.events = new Events(listeners, warnings);
         this.window = new SlidingWindow(config.windowTicks(), config.collectionInterval());
+        this.sink = new CheckedSink(window);
         this.failures = new FailureTracker(config.failureBackoff(), config.maxFailureBackoff(), config.blocklistAfter());
         this.closedLoop = closedLoop;
         this.recommender = new Recommender(config.preferences(), failures, closedLoop.history());
         this.policy = new SwitchPolicy(config, mode, failures);
+        this.wording = new DecisionWording(config, policy, failures, recommender, closedLoop);
         this.log = new DecisionLog(config.decisionLogSize());
         Map<String, String> p = new LinkedHashMap<>();
         p.put("metricSource", source.name());
-        p.put("classifier", refined == null ? classifier.name() : refined.name());
+        p.put("classifier", this.classifier.name());
         p.put("controller", controller == null ? "none" : controller.name());
         p.put("objective", closedLoop.objective().name());
         this.providers = Map.copyOf(p);
@@ -131,39 +122,60 @@ public final class Engine {
         return mode;
     }
 
-    /** Runs one tick and returns its decision. Never throws for a failing part: that becomes a problem event. */
-    public synchronized Decision tick() {
-        long startNanos = System.nanoTime();
-        long now = clock.millis();
-        ticks++;
-        refreshCatalog(now);
-        checkHealth(now);
-        if (sample(now)) {
-            classify(now);
-            evaluate(now);
-        }
-        Decision d = decideAndAct(now);
-        long tookNanos = System.nanoTime() - startNanos;
-        if (tookNanos > config.collectionInterval().toNanos()) {
-            slowTicks++;
-            problem(now, "tick took " + tookNanos / 1_000_000 + "ms, longer than the collection interval "
-                    + format(config.collectionInterval()), Duration.ofNanos(tookNanos));
-        }
-        return d;
+    public Duration interval() {
+        return config.collectionInterval();
     }
 
-    private void refreshCatalog(long now) {
-        if (controller == null) {
-            return;
-        }
-        if (catalogReadMillis == Long.MIN_VALUE || now - catalogReadMillis >= CATALOG_REFRESH_MILLIS) {
-            catalogReadMillis = now;
-            try {
-                recommender.catalog(controller.available());
-            } catch (RuntimeException e) {
-                LOG.warn("could not read the scheduler catalog from {}", controller.name(), e);
+    /** The engine's clock, now. */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** Runs one tick and returns its decision. Never throws for a failing part: that becomes a problem event. */
+    public synchronized Decision tick() {
+        tickThread = Thread.currentThread();
+        try {
+            long startNanos = System.nanoTime();
+            long now = clock.millis();
+            missed.tick(now);
+            ticks++;
+            if (controller != null) {
+                recommender.refresh(controller, now);
+            }
+            checkHealth(now);
+            if (sample(now)) {
+                classify(now);
+                evaluate(now);
+            }
+            Decision d = decideAndAct(now);
+            long tookNanos = System.nanoTime() - startNanos;
+            if (tookNanos > config.collectionInterval().toNanos()) {
+                slowTicks++;
+                events.problem(now, "tick took " + tookNanos / 1_000_000 + "ms, longer than the collection interval "
+                        + format(config.collectionInterval()), Duration.ofNanos(tookNanos));
+            }
+            return d;
+        } finally {
+            tickThread = null;
+            Runnable r = afterTick;
+            afterTick = null;
+            if (r != null) {
+                r.run();
             }
         }
+    }
+
+    /** Whether the calling thread is inside {@link #tick()} (e.g. a listener). */
+    public boolean isTickingOnCurrentThread() {
+        return tickThread == Thread.currentThread();
+    }
+
+    /** Runs {@code action} when the current tick ends; only from inside a tick (see {@link #isTickingOnCurrentThread()}). */
+    public void afterTick(Runnable action) {
+        if (!isTickingOnCurrentThread()) {
+            throw new IllegalStateException("afterTick() is for code running inside a tick");
+        }
+        afterTick = action;
     }
 
     private void checkHealth(long now) {
@@ -177,210 +189,129 @@ public final class Engine {
             }
             active = controller.current();
         } catch (RuntimeException e) {
-            slowTicks++;
-            warnOrDebug("health", now, "scheduler controller " + controller.name() + " failed its health check: " + e, e);
-            problem(now, "controller health check failed: " + e, Duration.ZERO);
+            partFailed(now, "health", "scheduler controller " + controller.name() + " failed its health check: " + e, e);
         }
     }
 
     /** Samples into the window; false when the source failed (the window did not move). */
     private boolean sample(long now) {
         window.beginTick();
+        sink.beginTick();
         try {
-            source.sample(window);
+            source.sample(sink);
             window.commitTick();
             window.machine(source.machine());
         } catch (Exception e) {
             // The tick's values are dropped; the window keeps what it had, the loop goes on.
-            slowTicks++;
-            warnOrDebug("source", now, "metric source " + source.name() + " failed this tick: " + e, null);
-            problem(now, "metric source " + source.name() + " failed: " + e, Duration.ZERO);
+            partFailed(now, "source", "metric source " + source.name() + " failed this tick: " + e, null);
             return false;
         }
-        repeats.clear("source");
-        if (!listeners.isEmpty()) {
-            emit(new AutoSAEvent.Sampled(Instant.ofEpochMilli(now), window.lastTickSnapshot()));
+        warnings.clear("source");
+        if (sink.rejectedThisTick() > 0) {
+            // One wording per key, so the warning repeats at most once a minute (counted in status).
+            warnings.warnOrDebug("range", now, "metric source " + source.name() + " wrote " + sink.lastRejectedKey()
+                    + " outside its documented range (shares 0..1, rates >= 0); such values are dropped, not"
+                    + " classified (status counters.rejectedValues)", null);
+        }
+        if (events.any()) {
+            events.emit(new AutoSAEvent.Sampled(Instant.ofEpochMilli(now), window.lastTickSnapshot()));
         }
         return true;
     }
 
-    /**
-     * Classifies the tick just sampled: once per tick that moved the window, as the
-     * {@link WorkloadClassifier} contract promises (a failed sample keeps the previous verdict).
-     */
     private void classify(long now) {
         Classification c;
         try {
-            c = refined == null ? classifier.classify(window) : refined.refine(window, classifier.classify(window));
+            c = classifier.classify(window);
         } catch (RuntimeException e) {
-            slowTicks++;
-            warnOrDebug("classifier", now, "classifier " + classifier.name() + " failed this tick: " + e, e);
-            problem(now, "classifier " + classifier.name() + " failed: " + e, Duration.ZERO);
+            partFailed(now, "classifier", "classifier " + classifier.name() + " failed this tick: " + e, e);
             return;
         }
-        repeats.clear("classifier");
-        // While a switch is evaluated or after it was kept, the class it was made for sticks for the
-        // policy; listeners and the decision still see what the classifier said.
-        effective = closedLoop.filter(c);
+        if (c == null) { // a plug-in may break its contract; the previous verdict stands
+            partFailed(now, "classifier", "classifier " + classifier.name()
+                    + " returned null; the previous verdict stands", null);
+            return;
+        }
+        warnings.clear("classifier");
+        // While a switch is evaluated or after it was kept, the class it was made for sticks for the policy.
+        closedLoop.classified(c);
         if (c != classification) {
             classification = c;
-            if (!listeners.isEmpty()) {
-                emit(new AutoSAEvent.Classified(Instant.ofEpochMilli(now), c));
+            if (events.any()) {
+                events.emit(new AutoSAEvent.Classified(Instant.ofEpochMilli(now), c));
             }
         }
+    }
+
+    private void partFailed(long now, String part, String what, @Nullable Throwable cause) {
+        slowTicks++;
+        warnings.warnOrDebug(part, now, what, cause);
+        events.problem(now, what, Duration.ZERO);
     }
 
     /** Reads the objective; when the experiment around the last switch found it worse, switches back. */
     private void evaluate(long now) {
-        Classification c = effective();
-        AutoSAEvent.Evaluated verdict = closedLoop.tick(now, window, c, active.isKernelDefault() ? null : active.scheduler());
-        if (verdict == null) {
-            return;
-        }
-        lastDecision = null;
-        // The verdict may have ended the hold on the class (a revert, a changed class): see it this tick.
-        if (classification != null) {
-            effective = closedLoop.filter(classification);
-        }
-        emit(verdict);
-        if (verdict.reverted()) {
-            reverts++;
-            // Back to what ran before whatever the min switch interval says: the switch was measured to hurt.
-            String from = verdict.from();
-            performSwitch(now, from == null ? Recommender.KERNEL_DEFAULT : from, verdict.explanation(), effective(), false);
+        AutoSAEvent.Evaluated verdict = closedLoop.tick(now, window, NO_VERDICT, running());
+        if (verdict != null) {
+            lastDecision = null;
+            events.emit(verdict);
+            if (verdict.reverted()) {
+                reverts++; // back to what ran before, whatever the min switch interval says
+                String from = verdict.from();
+                performSwitch(now, from == null ? Recommender.KERNEL_DEFAULT : from, verdict.explanation(), false);
+            }
         }
     }
 
-    private Classification effective() {
-        Classification e = effective;
-        return e != null ? e : classification != null ? classification : NO_VERDICT;
+    private @Nullable String running() {
+        return active.isKernelDefault() ? null : active.scheduler();
     }
 
     private Decision decideAndAct(long now) {
         Classification raw = classification != null ? classification : NO_VERDICT;
-        Classification c = effective();
+        Classification c = closedLoop.effective(raw);
         String target = recommender.resolve(c.workload(), now);
-        String running = active.isKernelDefault() ? null : active.scheduler();
+        String running = running();
         Verdict verdict = policy.decide(now, window.ticks(), c, target, active, running);
         if (verdict == Verdict.ALREADY_RUNS && closedLoop.evaluating()) {
             verdict = Verdict.EVALUATING;
         }
-        long arg = verdictArgument(verdict, target);
+        long arg = wording.argument(verdict, target, window.ticks());
         recommended = Recommender.schedulerOrNull(target);
         Decision d = lastDecision;
         if (d == null || verdict != lastVerdict || !Objects.equals(target, lastTarget) || raw != d.classification()
-                || c != lastEffective || arg != lastVerdictArg || !active.equals(lastActive)) {
-            String why = reason(verdict, c, target, now);
-            if (c != raw && !c.reasons().isEmpty()) {
-                why = why + "; " + c.reasons().get(0);
-            }
-            d = new Decision(Instant.ofEpochMilli(now), action(verdict), raw, recommended, why);
-            lastEffective = c;
+                || c != lastActedOn || arg != lastVerdictArg || !active.equals(lastActive)) {
+            Decision.Reason why = wording.reason(verdict, c, target, now, window.ticks());
+            d = new Decision(Instant.ofEpochMilli(now), DecisionWording.action(verdict), raw, recommended, why,
+                    closedLoop.explain(wording.words(why, c, target, active), raw, c));
+            lastActedOn = c;
             lastVerdict = verdict;
             lastTarget = target;
             lastVerdictArg = arg;
             lastActive = active;
-            // The log and the decision history record what the policy does (verdict and target);
-            // a reason that only re-words it (a confidence of 0.83 instead of 0.82) goes to debug.
-            if (verdict != loggedVerdict || !Objects.equals(target, loggedTarget)) {
-                loggedVerdict = verdict;
-                loggedTarget = target;
-                log.add(d);
-                LOG.info("{}: {} ({} {}) {}", d.action().id(), d.recommendedDisplay(), c.workload(),
-                        String.format(Locale.ROOT, "%.2f", c.confidence()), d.reason());
-            } else {
-                LOG.debug("{}: {} {}", d.action().id(), d.recommendedDisplay(), d.reason());
-            }
-            if (!listeners.isEmpty()) {
-                emit(new AutoSAEvent.Decided(d.time(), d));
+            log.offer(d);
+            if (events.any()) {
+                events.emit(new AutoSAEvent.Decided(d.time(), d));
             }
             lastDecision = d;
         }
         switch (d.action()) {
             case SWITCH -> switches++;
+            case RECOMMEND -> recommendations++;
             case HOLD -> holds++;
             case NONE -> nones++;
             default -> throw new IllegalStateException();
         }
         if (verdict == Verdict.SWITCH) {
-            performSwitch(now, target, d.reason(), c, true);
+            performSwitch(now, target, d.reason(), true);
             // The next tick must word a fresh decision against the new state.
             lastDecision = null;
         }
         return d;
     }
 
-    /** A number that changes when the reason's wording would, so unchanged reasons are reused. */
-    private long verdictArgument(Verdict verdict, String target) {
-        return switch (verdict) {
-            case WARMING_UP -> window.ticks();
-            case NOT_STABLE -> policy.stableSinceMillis();
-            case MIN_INTERVAL -> policy.nextSwitchAllowedMillis();
-            case BACKOFF -> failures.backoffUntil(target);
-            case EVALUATING -> closedLoop.verdictDueMillis();
-            default -> 0;
-        };
-    }
-
-    private static Decision.Action action(Verdict v) {
-        return switch (v) {
-            case SWITCH -> Decision.Action.SWITCH;
-            case WARMING_UP, NO_CANDIDATE, ALREADY_RUNS, EVALUATING -> Decision.Action.NONE;
-            default -> Decision.Action.HOLD;
-        };
-    }
-
-    private String reason(Verdict v, Classification c, String target, long now) {
-        String to = target == Recommender.KERNEL_DEFAULT ? "the kernel default" : target;
-        String conf = String.format(Locale.ROOT, "%.2f", c.confidence());
-        String min = String.format(Locale.ROOT, "%.2f", config.minConfidence());
-        return switch (v) {
-            case WARMING_UP -> "warming up: " + format(config.collectionInterval().multipliedBy(window.ticks()))
-                    + " of " + format(config.warmup()) + " of data";
-            case NO_CANDIDATE -> "no installed scheduler for " + c.workload() + " (wanted "
-                    + String.join(", ", recommender.candidates(c.workload())) + "); keeping " + active.displayName();
-            case LOST_BEFORE -> lostReason(c, now);
-            case FOREIGN -> active.displayName() + " was started outside AutoSA; not interfering (hand it over with"
-                    + " 'autosa adopt' or AutoSA.adoptRunningScheduler() to let AutoSA switch)";
-            case ALREADY_RUNS -> to + " already runs (" + c.workload() + " " + conf + ")";
-            case EVALUATING -> to + " already runs (" + c.workload() + " " + conf + ") and is evaluated: "
-                    + closedLoop.objective().name() + " against the time before the switch, verdict due at "
-                    + Instant.ofEpochMilli(closedLoop.verdictDueMillis());
-            case LOW_CONFIDENCE -> "confidence " + conf + " for " + c.workload() + " below threshold " + min;
-            case NOT_STABLE -> "waiting for " + to + " to stay recommended for " + format(config.stabilityPeriod())
-                    + " (since " + Instant.ofEpochMilli(policy.stableSinceMillis()) + ")";
-            case MIN_INTERVAL -> "min switch interval " + format(config.minSwitchInterval()) + ": next switch allowed at "
-                    + Instant.ofEpochMilli(policy.nextSwitchAllowedMillis());
-            case BACKOFF -> target + " in failure backoff until " + Instant.ofEpochMilli(failures.backoffUntil(target))
-                    + " after " + failures.failures(target) + " failure(s)";
-            case AUTO_SWITCH_OFF -> "auto switch is off; would switch to " + to + " (" + c.workload() + " " + conf + ")";
-            case RECOMMEND_MODE -> "recommend mode; would switch to " + to + " (" + c.workload() + " " + conf + " >= "
-                    + min + ", stable " + format(config.stabilityPeriod()) + ")";
-            case SWITCH -> "switching " + active.displayName() + " -> " + to + ": " + c.workload() + " " + conf + " >= "
-                    + min + ", recommended for " + format(Duration.ofMillis(now - policy.stableSinceMillis()));
-        };
-    }
-
-    private String lostReason(Classification c, long now) {
-        StringBuilder sb = new StringBuilder();
-        int lost = 0;
-        long until = Long.MIN_VALUE;
-        for (String name : recommender.candidates(c.workload())) {
-            long u = closedLoop.history().lostUntil(c.workload(), name);
-            if (now < u) {
-                sb.append(lost++ == 0 ? "" : ", ").append(name);
-                until = Math.max(until, u);
-            }
-        }
-        String keeping = active.isKernelDefault() ? "the kernel default" : active.displayName();
-        return sb + (lost == 1 ? " made " : " each made ") + c.workload() + " worse here and " + (lost == 1 ? "is" : "are")
-                + " not tried for it again before " + Instant.ofEpochMilli(until) + "; keeping " + keeping;
-    }
-
-    /**
-     * Switches to {@code target}; an {@code experiment} switch is then evaluated, a revert is not.
-     */
-    private void performSwitch(long now, String target, String reason, Classification c, boolean experiment) {
+    /** Switches to {@code target}; an {@code experiment} switch is then evaluated, a revert is not. */
+    private void performSwitch(long now, String target, String reason, boolean experiment) {
         SchedulerController ctl = Objects.requireNonNull(controller, "a switch needs a controller");
         String from = active.isKernelDefault() ? null : active.scheduler();
         String to = Recommender.schedulerOrNull(target);
@@ -395,12 +326,8 @@ public final class Engine {
             lastSwitch = new AutoSAStatus.SwitchRecord(Instant.ofEpochMilli(now), from, to, reason, mode == Mode.DRY_RUN);
             LOG.info("switched {} -> {}{}", from == null ? "kernel default" : from, to == null ? "kernel default" : to,
                     mode == Mode.DRY_RUN ? " (dry run)" : "");
-            emit(new AutoSAEvent.Switched(Instant.ofEpochMilli(now), from, to, reason, mode == Mode.DRY_RUN));
-            if (experiment && Objects.equals(active.isKernelDefault() ? null : active.scheduler(), to)) {
-                closedLoop.switched(now, c, from, to);
-            } else {
-                closedLoop.abandon();
-            }
+            events.emit(new AutoSAEvent.Switched(Instant.ofEpochMilli(now), from, to, reason, mode == Mode.DRY_RUN));
+            closedLoop.switched(now, from, to, experiment && Objects.equals(running(), to), NO_VERDICT);
         } catch (SchedulerException e) {
             policy.attemptFailed();
             recordFailure(now, e.failure());
@@ -429,44 +356,14 @@ public final class Engine {
         LOG.warn("scheduler failure: {}; kernel default runs; {} backed off for {}{}", failure, failure.scheduler(),
                 format(backoff), blocklisted ? " and blocklisted" : "");
         lastDecision = null;
-        emit(new AutoSAEvent.Failed(Instant.ofEpochMilli(now), failure, backoff, blocklisted));
-    }
-
-    private void problem(long now, String what, Duration took) {
-        if (!listeners.isEmpty()) {
-            emit(new AutoSAEvent.TickProblem(Instant.ofEpochMilli(now), what, took));
-        }
-    }
-
-    private void emit(AutoSAEvent event) {
-        for (int i = 0; i < listeners.size(); i++) {
-            try {
-                listeners.get(i).onEvent(event);
-            } catch (RuntimeException e) {
-                warnOrDebug("listener " + i, event.time().toEpochMilli(), "listener " + listeners.get(i) + " failed on "
-                        + event.getClass().getSimpleName() + ": " + e, e);
-            }
-        }
-    }
-
-    /** Warns about a recurring problem once a minute at most (see {@link RepeatFilter}); debug otherwise. */
-    private void warnOrDebug(String source, long now, String message, @Nullable Throwable cause) {
-        int suppressed = repeats.shouldWarn(source, message, now);
-        if (suppressed < 0) {
-            LOG.debug("{}", message);
-        } else if (suppressed > 0) {
-            LOG.warn("{} (repeated {} more times in the last minute)", message, suppressed, cause);
-        } else {
-            LOG.warn("{}", message, cause);
-        }
+        events.emit(new AutoSAEvent.Failed(Instant.ofEpochMilli(now), failure, backoff, blocklisted));
     }
 
     /** A switch asked for from outside the policy (see {@code AutoSA.requestSwitch}). */
     public synchronized SwitchOutcome requestSwitch(@Nullable String scheduler, String requestedBy) {
         long now = clock.millis();
         String to = scheduler == null ? "the kernel default" : scheduler;
-        String running = active.isKernelDefault() ? null : active.scheduler();
-        if (Objects.equals(running, scheduler)) {
+        if (Objects.equals(running(), scheduler)) {
             return new SwitchOutcome(true, to + " already runs; nothing to do", active);
         }
         String refusal = ManualSwitchRules.refusal(scheduler, mode, modeReason, controller, active, config, policy,
@@ -478,11 +375,9 @@ public final class Engine {
         String reason = "requested by " + requestedBy;
         long failuresBefore = failureCount;
         // A requested switch is an experiment like any other: measured, and reverted if it made things worse.
-        performSwitch(now, scheduler == null ? Recommender.KERNEL_DEFAULT : scheduler, reason,
-                effective(), true);
+        performSwitch(now, scheduler == null ? Recommender.KERNEL_DEFAULT : scheduler, reason, true);
         lastDecision = null;
-        String nowRunning = active.isKernelDefault() ? null : active.scheduler();
-        if (failureCount != failuresBefore || !Objects.equals(nowRunning, scheduler)) {
+        if (failureCount != failuresBefore || !Objects.equals(running(), scheduler)) {
             String detail = failures.snapshot(now).stream().filter(f -> f.scheduler().equals(scheduler))
                     .map(f -> ": " + f.lastDetail()).findFirst().orElse("");
             return new SwitchOutcome(false, "switching to " + to + " failed; " + active.displayName() + " runs"
@@ -527,20 +422,16 @@ public final class Engine {
         return closedLoop.status(clock.millis());
     }
 
-    public synchronized AutoSAStatus status(boolean running, @Nullable Instant startedAt) {
+    public synchronized EngineSnapshot snapshot() {
         long now = clock.millis();
         long next = policy.nextSwitchAllowedMillis();
-        Map<String, Long> counters = new LinkedHashMap<>();
-        counters.put("ticks", ticks);
-        counters.put("switches", switches);
-        counters.put("holds", holds);
-        counters.put("none", nones);
-        counters.put("failures", failureCount);
-        counters.put("reverts", reverts);
-        counters.put("slowTicks", slowTicks);
-        return new AutoSAStatus(Instant.ofEpochMilli(now), running, startedAt, mode, modeReason, providers, ticks,
-                slowTicks, classification, recommended, active, lastSwitch,
-                next > now ? Instant.ofEpochMilli(next) : null, failures.snapshot(now), log.snapshot(),
-                counters, window.meansSnapshot());
+        AutoSAStatus.Counters counters = new AutoSAStatus.Counters(ticks, switches, recommendations, holds, nones,
+                failureCount, slowTicks, missed.missed(), sink.rejected(), reverts);
+        return new EngineSnapshot(Instant.ofEpochMilli(now),
+                missed.lastTickMillis() == Long.MIN_VALUE ? null : Instant.ofEpochMilli(missed.lastTickMillis()), mode,
+                modeReason,
+                providers, classification, recommended, active, lastSwitch,
+                next > now ? Instant.ofEpochMilli(next) : null, failures.snapshot(now), log.snapshot(), counters,
+                window.meansSnapshot());
     }
 }

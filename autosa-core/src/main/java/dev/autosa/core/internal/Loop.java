@@ -45,6 +45,14 @@ public final class Loop {
         }
     }
 
+    /**
+     * False once the executor stopped scheduling ticks: {@link #stop()}, or the executor was shut
+     * down under the loop (a host's executor, shut down by the host).
+     */
+    public synchronized boolean alive() {
+        return future != null && !future.isDone() && !executor.isShutdown();
+    }
+
     /** Stops scheduling; a tick that is running finishes. */
     public synchronized void stop() {
         if (future != null) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
 package dev.autosa.core.internal;
 
+import dev.autosa.api.SchedulerController;
 import dev.autosa.api.SchedulerInfo;
 import dev.autosa.api.Workload;
 import dev.autosa.core.PreferenceTable;
@@ -9,6 +10,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a workload into the scheduler to run: the first entry of the preference table that is
@@ -24,11 +27,17 @@ public final class Recommender {
     /** Sentinel: every installed candidate made the workload worse recently. Compared by identity. */
     public static final String ALL_LOST = new String("all lost");
 
+    /** How often the controller's catalog is re-read (binaries get installed and removed). */
+    private static final long CATALOG_REFRESH_MILLIS = 10 * 60_000;
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
     private final PreferenceTable table;
     private final FailureTracker failures;
+
     private final @Nullable OutcomeHistory history;
     private final List<String> eligible = new ArrayList<>();
     private @Nullable Set<String> installed;
+    private long catalogReadMillis = Long.MIN_VALUE;
 
     public Recommender(PreferenceTable table, FailureTracker failures) {
         this(table, failures, null);
@@ -39,6 +48,18 @@ public final class Recommender {
         this.table = table;
         this.failures = failures;
         this.history = history;
+    }
+
+    /** Re-reads the controller's catalog on the first call and every ten minutes after. */
+    public void refresh(SchedulerController controller, long now) {
+        if (catalogReadMillis == Long.MIN_VALUE || now - catalogReadMillis >= CATALOG_REFRESH_MILLIS) {
+            catalogReadMillis = now;
+            try {
+                catalog(controller.available());
+            } catch (RuntimeException e) {
+                LOG.warn("could not read the scheduler catalog from {}", controller.name(), e);
+            }
+        }
     }
 
     /** Sets the controller's catalog; null means no controller, so installation is unknown. */

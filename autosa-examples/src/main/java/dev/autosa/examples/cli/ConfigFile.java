@@ -3,24 +3,19 @@ package dev.autosa.examples.cli;
 
 import dev.autosa.api.Workload;
 import dev.autosa.core.AutoSA;
-import dev.autosa.core.AutoSAConfig;
-import dev.autosa.core.ExperimentConfig;
 import dev.autosa.core.Mode;
 import dev.autosa.core.PreferenceTable;
 import dev.autosa.core.Threshold;
 import dev.autosa.core.Thresholds;
 import dev.autosa.examples.metrics.MetricsAddress;
-import dev.autosa.proc.linux.ScxControllerConfig;
-import dev.autosa.proc.linux.ScxControllerConfig.OrphanPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,58 +24,105 @@ import org.jspecify.annotations.Nullable;
  * the original AutoSA ({@code collection_interval_secs}, {@code aggregation_window_secs},
  * {@code min_confidence_threshold}, {@code min_switch_interval_secs}, {@code enable_auto_switch})
  * plus {@code mode}, {@code stability_period_secs}, {@code warmup_secs},
- * {@code keep_scheduler_on_close}, {@code prefer.<workload>}, {@code args.<scx_name>} and
- * {@code threshold.<key>} (the default classifier's {@link Threshold}s), and the
- * settings of the sched_ext controller: {@code scx_trusted_dirs}, {@code scx_start_timeout_secs},
- * {@code scx_stop_timeout_secs}, {@code scx_orphan_policy} ({@code leave}, {@code adopt} or
- * {@code stop}) and {@code scx_run_dir}; {@code metrics_listen} ({@code IP:PORT} of the
- * Prometheus endpoint, off when absent); and of the closed loop: {@code experiments},
- * {@code settle_period_secs}, {@code evaluation_period_secs}, {@code retry_lost_after_secs} and
- * {@code state_dir} (where the daemon keeps the outcome history).
+ * {@code keep_scheduler_on_close}, {@code prefer.<workload>} (one of the standard workloads),
+ * {@code args.<scx_name>}, {@code threshold.<key>} (the default classifier's {@link Threshold}s), and
+ * provider settings ({@code scx_trusted_dirs},
+ * {@code scx_start_timeout_secs}, {@code scx_stop_timeout_secs}, {@code scx_orphan_policy},
+ * {@code scx_run_dir}: any {@code scx_*} key goes to the sched_ext controller, which checks it),
+ * the closed loop's {@code experiments}, {@code settle_period_secs}, {@code evaluation_period_secs} and
+ * {@code retry_lost_after_secs}, and the daemon's {@code metrics_listen} ({@code IP:PORT} of the
+ * Prometheus endpoint, off when absent) and {@code state_dir} (where it keeps the outcome history).
  *
- * <p>Each value is checked by the same {@link AutoSA.Builder} setter the flags use (the controller's
- * by {@link ScxControllerConfig}), so the messages are the library's, prefixed with the file, line
- * and key.
+ * <p>Parsing checks only the file's shape; {@link #applyTo} then drives the same
+ * {@link AutoSA.Builder} setters the flags use, so the messages are the library's, prefixed with
+ * the file, line and key. What only the build can check (a provider setting, a scheduler's flags)
+ * is traced back to its line by {@link #locate}.
  */
 public final class ConfigFile {
+
+    /** The daemon's own key (not an engine setting): {@code IP:PORT} of the Prometheus endpoint. */
+    static final String METRICS_LISTEN = "metrics_listen";
+    /** The daemon's own key: the state directory (outcome history). */
+    static final String STATE_DIR = "state_dir";
 
     /** Read when it exists and no {@code --config} is given. */
     public static final Path DEFAULT_PATH = Path.of("/etc/autosa/autosa.conf");
 
-    /** The keys the file may hold, besides {@code prefer.*} and {@code args.*}. */
+    /** The keys the file may hold, besides {@code prefer.*}, {@code args.*} and {@code scx_*}. */
     public static final List<String> KEYS = List.of("collection_interval_secs", "aggregation_window_secs",
             "min_confidence_threshold", "min_switch_interval_secs", "enable_auto_switch", "mode",
-            "stability_period_secs", "warmup_secs", "keep_scheduler_on_close", "scx_trusted_dirs",
-            "scx_start_timeout_secs", "scx_stop_timeout_secs", "scx_orphan_policy", "scx_run_dir",
-            "metrics_listen", "experiments", "settle_period_secs", "evaluation_period_secs", "retry_lost_after_secs",
-            "state_dir");
+            "stability_period_secs", "warmup_secs", "keep_scheduler_on_close", "experiments",
+            "settle_period_secs", "evaluation_period_secs", "retry_lost_after_secs", METRICS_LISTEN, STATE_DIR);
 
-    /**
-     * The file's settings as a whole configuration, plus whether it named a warm-up (without one
-     * the CLI derives it from the final aggregation window, as the builder does), and the settings
-     * of the sched_ext controller (the defaults where the file names none).
-     */
-    public record Loaded(Path path, AutoSAConfig config, boolean warmupGiven, ScxControllerConfig scx,
-            @Nullable MetricsAddress metricsListen, Thresholds thresholds, @Nullable Path stateDir) {
+    /** The workloads {@code prefer.*} may name: the standard ones the built-in classifier reports. */
+    static final List<Workload> WORKLOADS = List.of(Workload.IDLE, Workload.CPU_BOUND, Workload.IO_BOUND,
+            Workload.MEMORY_BOUND, Workload.LATENCY_SENSITIVE, Workload.MIXED);
+
+    /** One {@code key = value} line. */
+    record Entry(String key, String value, int line) {
     }
 
-    private ConfigFile() {
+    private final Path path;
+    private final Map<String, Entry> entries;
+    private final @Nullable MetricsAddress metricsListen;
+    private final Thresholds thresholds;
+    private final @Nullable Path stateDir;
+
+    private ConfigFile(Path path, Map<String, Entry> entries) {
+        this.path = path;
+        this.entries = entries;
+        Entry m = entries.get(METRICS_LISTEN);
+        try {
+            this.metricsListen = m == null ? null : MetricsAddress.parse(m.value());
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(path + ":" + m.line() + ": " + METRICS_LISTEN + ": " + e.getMessage());
+        }
+        Thresholds t = Thresholds.ofDefaults();
+        for (Entry e : entries.values()) {
+            if (e.key().startsWith("threshold.")) {
+                try {
+                    t = t.with(Threshold.ofKey(e.key().substring("threshold.".length())), number(e.value()));
+                } catch (IllegalArgumentException ex) {
+                    throw CliException.usage(path + ":" + e.line() + ": " + e.key() + ": " + ex.getMessage());
+                }
+            }
+        }
+        this.thresholds = t;
+        Entry d = entries.get(STATE_DIR);
+        try {
+            this.stateDir = d == null ? null : StateDirectory.check(d.value());
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(path + ":" + d.line() + ": " + STATE_DIR + ": " + e.getMessage());
+        }
+    }
+
+    /** The file's {@code state_dir}, or null when absent. */
+    public @Nullable Path stateDir() {
+        return stateDir;
+    }
+
+    /** The default classifier's thresholds the file overrides ({@code threshold.<key>}); none when absent. */
+    public Thresholds thresholds() {
+        return thresholds;
+    }
+
+    /** The file's {@code metrics_listen}, or null when absent. */
+    public @Nullable MetricsAddress metricsListen() {
+        return metricsListen;
     }
 
     /**
      * Loads {@code path}.
      *
-     * @throws CliException (exit code 2) naming the file, line and key for a bad key or value
+     * @throws CliException (exit code 2) naming the file, line and key for a bad key or line
      */
-    public static Loaded load(Path path) {
+    public static ConfigFile load(Path path) {
         String text = ConfigReader.read(path);
         return parse(path, text);
     }
 
-    static Loaded parse(Path path, String text) {
-        AutoSAConfig d = AutoSAConfig.ofDefaults();
-        Values v = new Values(d);
-        Map<String, Integer> seen = new HashMap<>();
+    static ConfigFile parse(Path path, String text) {
+        Map<String, Entry> entries = new LinkedHashMap<>();
         String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
             int lineNo = i + 1;
@@ -94,83 +136,119 @@ public final class ConfigFile {
                 throw CliException.usage(where + ": expected 'key = value' but was \"" + line + "\"");
             }
             String key = line.substring(0, eq).strip();
-            String value = unquote(line.substring(eq + 1).strip());
-            Integer earlier = seen.put(key, lineNo);
+            requireKnown(key, where);
+            Entry earlier = entries.put(key, new Entry(key, unquote(line.substring(eq + 1).strip()), lineNo));
             if (earlier != null) {
-                throw CliException.usage(where + ": key " + key + " was already set on line " + earlier);
+                throw CliException.usage(where + ": key " + key + " was already set on line " + earlier.line());
+            }
+        }
+        return new ConfigFile(path, entries);
+    }
+
+    private static void requireKnown(String key, String where) {
+        if (KEYS.contains(key) || key.startsWith("args.") || key.startsWith("scx_") || key.startsWith("threshold.")) {
+            return;
+        }
+        if (key.startsWith("prefer.")) {
+            String id = key.substring("prefer.".length());
+            if (WORKLOADS.stream().noneMatch(w -> w.id().equals(id))) {
+                throw CliException.usage(where + ": " + key + ": unknown workload \"" + id + "\" (known: "
+                        + String.join(", ", WORKLOADS.stream().map(Workload::id).toList()) + ")");
+            }
+            return;
+        }
+        throw CliException.usage(where + ": unknown key " + key + " (known: " + String.join(", ", KEYS)
+                + ", prefer.<workload>, args.<scx_name>, threshold.<key>, scx_<setting>)");
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** Whether the file sets {@code key}. */
+    public boolean has(String key) {
+        return entries.containsKey(key);
+    }
+
+    /**
+     * Drives the builder's setters with every setting of the file except those in {@code skip}
+     * (given as flags, which win).
+     *
+     * @throws CliException (exit code 2) naming the file, line and key, with the builder's message
+     */
+    public void applyTo(AutoSA.Builder b, Set<String> skip) {
+        PreferenceTable prefs = null;
+        for (Entry e : entries.values()) {
+            if (skip.contains(e.key()) || e.key().equals(METRICS_LISTEN) || e.key().equals(STATE_DIR)) {
+                continue;
             }
             try {
-                apply(v, key, value, where);
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                throw CliException.usage(where + ": " + key + ": " + e.getMessage());
-            }
-        }
-        Duration warmup = v.warmup != null ? v.warmup : v.window.dividedBy(2);
-        try {
-            AutoSAConfig c = new AutoSAConfig(v.interval, v.window, v.minConfidence, v.minSwitchInterval,
-                    v.stabilityPeriod, warmup, v.autoSwitch, v.mode, d.failureBackoff(), d.maxFailureBackoff(),
-                    d.blocklistAfter(), v.keepScheduler, d.decisionLogSize(), v.preferences, v.args, v.experiment);
-            return new Loaded(path, c, v.warmup != null, v.scx, v.metricsListen, v.thresholds, v.stateDir);
-        } catch (IllegalArgumentException e) {
-            throw CliException.usage(path + ": " + e.getMessage());
-        }
-    }
-
-    private static void apply(Values v, String key, String value, String where) {
-        switch (key) {
-            case "collection_interval_secs" -> v.interval = check(seconds(value), b -> AutoSA.builder().collectionInterval(b));
-            case "aggregation_window_secs" -> v.window = check(seconds(value), b -> AutoSA.builder().aggregationWindow(b));
-            case "min_confidence_threshold" -> {
-                double c = number(value);
-                AutoSA.builder().minConfidence(c);
-                v.minConfidence = c;
-            }
-            case "min_switch_interval_secs" -> v.minSwitchInterval = check(seconds(value), b -> AutoSA.builder().minSwitchInterval(b));
-            case "stability_period_secs" -> v.stabilityPeriod = check(seconds(value), b -> AutoSA.builder().stabilityPeriod(b));
-            case "warmup_secs" -> v.warmup = check(seconds(value), b -> AutoSA.builder().warmup(b));
-            case "enable_auto_switch" -> v.autoSwitch = bool(value);
-            case "keep_scheduler_on_close" -> v.keepScheduler = bool(value);
-            case "mode" -> v.mode = Mode.parse(value);
-            case "scx_trusted_dirs" -> {
-                List<String> dirs = list(value);
-                if (dirs.isEmpty()) {
-                    throw new IllegalArgumentException("must name at least one directory but was empty");
+                if (e.key().startsWith("threshold.")) {
+                    continue; // read at parse time, set once below
                 }
-                v.scx = v.scx.withTrustedDirs(dirs.stream().map(Path::of).toList());
-            }
-            case "scx_start_timeout_secs" -> v.scx = v.scx.withStartTimeout(seconds(value));
-            case "scx_stop_timeout_secs" -> v.scx = v.scx.withStopTimeout(seconds(value));
-            case "scx_orphan_policy" -> v.scx = v.scx.withOrphanPolicy(orphanPolicy(value));
-            case "scx_run_dir" -> v.scx = v.scx.withRunDir(Path.of(value));
-            case "metrics_listen" -> v.metricsListen = MetricsAddress.parse(value);
-            case "experiments" -> v.experiment = v.experiment.withEnabled(bool(value));
-            case "settle_period_secs" -> v.experiment = v.experiment.withSettlePeriod(seconds(value));
-            case "evaluation_period_secs" -> v.experiment = v.experiment.withEvaluationPeriod(seconds(value));
-            case "retry_lost_after_secs" -> v.experiment = v.experiment.withRetryLostAfter(seconds(value));
-            case "state_dir" -> v.stateDir = StateDirectory.check(value);
-            default -> {
-                if (key.startsWith("prefer.")) {
-                    Workload w = Workload.of(key.substring("prefer.".length()));
-                    v.preferences = v.preferences.with(w, list(value));
-                } else if (key.startsWith("threshold.")) {
-                    Threshold t = Threshold.ofKey(key.substring("threshold.".length()));
-                    v.thresholds = v.thresholds.with(t, number(value));
-                } else if (key.startsWith("args.")) {
-                    String scheduler = key.substring("args.".length());
-                    List<String> args = value.isEmpty() ? List.of() : Arrays.asList(value.split("\\s+"));
-                    AutoSA.builder().schedulerArgs(scheduler, args);
-                    v.args.put(scheduler, args);
+                if (e.key().startsWith("prefer.")) {
+                    Workload w = Workload.of(e.key().substring("prefer.".length()));
+                    prefs = (prefs != null ? prefs : PreferenceTable.defaults()).with(w, list(e.value()));
                 } else {
-                    throw CliException.usage(where + ": unknown key " + key + " (known: " + String.join(", ", KEYS)
-                            + ", prefer.<workload>, args.<scx_name>, threshold.<key>)");
+                    apply(b, e.key(), e.value());
+                }
+            } catch (IllegalArgumentException | IllegalStateException | NullPointerException ex) {
+                throw CliException.usage(path + ":" + e.line() + ": " + e.key() + ": " + ex.getMessage());
+            }
+        }
+        if (prefs != null) {
+            b.preferences(prefs);
+        }
+        if (thresholds.hasOverrides() && !skip.contains("threshold.")) {
+            b.thresholds(thresholds);
+        }
+    }
+
+    private static void apply(AutoSA.Builder b, String key, String value) {
+        switch (key) {
+            case "collection_interval_secs" -> b.collectionInterval(seconds(value));
+            case "aggregation_window_secs" -> b.aggregationWindow(seconds(value));
+            case "min_confidence_threshold" -> b.minConfidence(number(value));
+            case "min_switch_interval_secs" -> b.minSwitchInterval(seconds(value));
+            case "stability_period_secs" -> b.stabilityPeriod(seconds(value));
+            case "warmup_secs" -> b.warmup(seconds(value));
+            case "enable_auto_switch" -> b.autoSwitch(bool(value));
+            case "keep_scheduler_on_close" -> b.keepSchedulerOnClose(bool(value));
+            case "mode" -> b.mode(Mode.parse(value));
+            case "experiments" -> b.experiments(bool(value));
+            case "settle_period_secs" -> b.settlePeriod(seconds(value));
+            case "evaluation_period_secs" -> b.evaluationPeriod(seconds(value));
+            case "retry_lost_after_secs" -> b.retryLostAfter(seconds(value));
+            default -> {
+                if (key.startsWith("args.")) {
+                    b.schedulerArgs(key.substring("args.".length()),
+                            value.isEmpty() ? List.of() : Arrays.asList(value.split("\\s+")));
+                } else {
+                    // Provider settings are plain text: the file's list syntax becomes "a,b".
+                    b.providerSetting(key, value.startsWith("[") || value.contains("\"")
+                            ? String.join(",", list(value)) : value);
                 }
             }
         }
     }
 
-    private static Duration check(Duration d, Consumer<Duration> validator) {
-        validator.accept(d);
-        return d;
+    /**
+     * The place in the file of the setting an error from {@code build()} is about (a provider
+     * setting names its key first; a scheduler's flags are "scheduler args for scx_x"), as
+     * {@code "FILE:LINE: "}, or empty when the error is not about a line of this file.
+     */
+    public String locate(@Nullable String message) {
+        if (message == null) {
+            return "";
+        }
+        for (Entry e : entries.values()) {
+            String subject = e.key().startsWith("args.") ? "scheduler args for " + e.key().substring("args.".length())
+                    : e.key();
+            if (message.startsWith(subject + " ") || message.startsWith(subject + ":")) {
+                return path + ":" + e.line() + ": ";
+            }
+        }
+        return "";
     }
 
     /** Seconds as a number, decimals allowed ({@code 0.5} is 500 ms). */
@@ -192,15 +270,6 @@ public final class ConfigFile {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("must be a number but was \"" + value + "\"");
         }
-    }
-
-    private static OrphanPolicy orphanPolicy(String value) {
-        return switch (value) {
-            case "leave" -> OrphanPolicy.LEAVE;
-            case "adopt" -> OrphanPolicy.ADOPT;
-            case "stop" -> OrphanPolicy.STOP;
-            default -> throw new IllegalArgumentException("must be leave, adopt or stop but was \"" + value + "\"");
-        };
     }
 
     private static boolean bool(String value) {
@@ -246,38 +315,5 @@ public final class ConfigFile {
             return s.substring(1, s.length() - 1);
         }
         return s;
-    }
-
-    /** The settings the file can change, starting from the defaults. */
-    private static final class Values {
-        Duration interval;
-        Duration window;
-        double minConfidence;
-        Duration minSwitchInterval;
-        Duration stabilityPeriod;
-        @Nullable Duration warmup;
-        boolean autoSwitch;
-        Mode mode;
-        boolean keepScheduler;
-        PreferenceTable preferences;
-        final Map<String, List<String>> args = new LinkedHashMap<>();
-        ScxControllerConfig scx = ScxControllerConfig.ofDefaults();
-        @Nullable MetricsAddress metricsListen;
-        Thresholds thresholds = Thresholds.ofDefaults();
-        ExperimentConfig experiment;
-        @Nullable Path stateDir;
-
-        Values(AutoSAConfig d) {
-            experiment = d.experiment();
-            interval = d.collectionInterval();
-            window = d.aggregationWindow();
-            minConfidence = d.minConfidence();
-            minSwitchInterval = d.minSwitchInterval();
-            stabilityPeriod = d.stabilityPeriod();
-            autoSwitch = d.autoSwitch();
-            mode = d.mode();
-            keepScheduler = d.keepSchedulerOnClose();
-            preferences = d.preferences();
-        }
     }
 }

@@ -53,7 +53,6 @@ final class Daemon {
     private @Nullable ControlServer server;
     private @Nullable AutoSAManagement jmx;
     private @Nullable Observability observability;
-    private volatile @Nullable Boolean keepOverride;
     private volatile boolean failed;
     private boolean down;
 
@@ -109,11 +108,9 @@ final class Daemon {
                     }
                     keep = k.getAsBoolean();
                 }
+                // What the reply reports; AutoSA.close() applies the configured value itself.
                 boolean effective = keep != null ? keep : autosa.config().keepSchedulerOnClose();
-                keepOverride = keep;
-                if (keep != null && controller != null) {
-                    controller.overrideKeepOnClose(keep);
-                }
+                Boolean requested = keep;
                 ActiveScheduler active = live.get().status().active();
                 JsonObject o = ok();
                 o.addProperty("pid", ProcessHandle.current().pid());
@@ -122,7 +119,7 @@ final class Daemon {
                 LOG.info("stop requested by {}{}", r.peer(), effective ? " (keeping the scheduler)" : "");
                 // Shut down after the answer is out, and not on the socket thread that shutdown joins.
                 return new Reply(o, () -> {
-                    Thread t = new Thread(this::shutdown, "autosa-stop");
+                    Thread t = new Thread(() -> shutdown(requested), "autosa-stop");
                     t.start();
                 });
             }
@@ -206,8 +203,17 @@ final class Daemon {
                 live.get().status().active(), autosa.config().preferences());
     }
 
-    /** Stops everything once; later calls wait until the first has finished. */
+    /** Stops everything once, keeping the scheduler as configured (SIGTERM, a dead socket). */
     void shutdown() {
+        shutdown(null);
+    }
+
+    /**
+     * Stops everything once; later calls wait until the first has finished. {@code keep} is what
+     * {@code autosa stop} asked for, null for the configuration; the engine alone acts on it
+     * ({@link AutoSA#close(boolean)}).
+     */
+    void shutdown(@Nullable Boolean keep) {
         synchronized (shutdownLock) {
             if (down) {
                 return;
@@ -221,10 +227,12 @@ final class Daemon {
             if (m != null) {
                 m.close();
             }
-            Boolean k = keepOverride;
-            boolean keep = k != null ? k : autosa.config().keepSchedulerOnClose();
             try {
-                autosa.close();
+                if (keep == null) {
+                    autosa.close();
+                } else {
+                    autosa.close(keep);
+                }
             } catch (RuntimeException e) {
                 LOG.error("closing the engine failed; check /sys/kernel/sched_ext/state", e);
             }
@@ -233,10 +241,10 @@ final class Daemon {
                 obs.close();
             }
             ActiveScheduler after = autosa.status().active();
-            if (keep) {
-                LOG.info("stopped; scheduler kept: {}", after.displayName());
-            } else if (after.isKernelDefault()) {
+            if (after.isKernelDefault()) {
                 LOG.info("stopped; kernel default scheduler restored");
+            } else if (after.managed()) {
+                LOG.info("stopped; scheduler kept: {}", after.displayName());
             } else {
                 LOG.info("stopped; {} still runs (not started by autosa)", after.displayName());
             }

@@ -2,6 +2,8 @@
 package dev.autosa.examples.cli;
 
 import dev.autosa.core.AutoSA;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /** Builds the engine for a command, mapping the builder's errors to the CLI's exit codes. */
 final class Engines {
@@ -10,14 +12,22 @@ final class Engines {
     }
 
     /**
-     * @throws CliException exit 2 when settings contradict each other (the library names the
-     *     setting), exit 1 when no metric source is available here (the library says why)
+     * @param file the configuration file applied to {@code builder}, so an error about one of its
+     *     settings names the line
+     * @throws CliException exit 2 when settings contradict each other or a provider rejects one (the
+     *     library names the setting), exit 1 when no metric source is available here (it says why)
      */
-    static AutoSA build(AutoSA.Builder builder) {
+    static AutoSA build(AutoSA.Builder builder, @Nullable ConfigFile file) {
+        return checked(builder::build, file);
+    }
+
+    /** Runs a step that checks settings (build, discovery with provider settings), mapping its errors. */
+    static <T> T checked(Supplier<T> step, @Nullable ConfigFile f) {
         try {
-            return builder.build();
+            return step.get();
         } catch (IllegalArgumentException e) {
-            throw CliException.usage(String.valueOf(e.getMessage()));
+            String message = String.valueOf(e.getMessage());
+            throw CliException.usage((f == null ? "" : f.locate(message)) + message);
         } catch (IllegalStateException e) {
             throw CliException.failure(String.valueOf(e.getMessage()));
         }

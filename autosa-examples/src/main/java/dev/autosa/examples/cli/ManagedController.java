@@ -16,9 +16,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The discovered controller, shared by the engine's thread and the control socket ({@code list})
- * and serialized by this wrapper. It lets {@code autosa stop --keep-scheduler} decide at stop
- * time whether the scheduler stays, although the engine's keep-on-close setting is fixed when it
- * is built.
+ * and serialized by this wrapper. Whether the scheduler stays at close is the caller's
+ * ({@code AutoSA.close(keepScheduler)}).
  *
  * <p>Starting a scheduler takes seconds (the controller waits until the kernel has attached it),
  * and the control socket must answer meanwhile: so this wrapper says which switch is in progress
@@ -37,7 +36,6 @@ public final class ManagedController implements SchedulerController {
 
     private final SchedulerController delegate;
     private final ReentrantLock lock = new ReentrantLock();
-    private volatile @Nullable Boolean keepOverride;
     private volatile @Nullable Switch switching;
     private volatile CompletableFuture<Switch> nextSwitch = new CompletableFuture<>();
     private volatile @Nullable List<SchedulerInfo> catalog;
@@ -48,11 +46,6 @@ public final class ManagedController implements SchedulerController {
 
     public SchedulerController delegate() {
         return delegate;
-    }
-
-    /** At close, keep (true) or stop (false) the scheduler regardless of the configuration. */
-    public void overrideKeepOnClose(boolean keep) {
-        keepOverride = keep;
     }
 
     /** The switch in progress, or null. */
@@ -172,11 +165,15 @@ public final class ManagedController implements SchedulerController {
     }
 
     @Override
+    public void validate(SchedulerSpec spec) {
+        delegate.validate(spec);
+    }
+
+    @Override
     public void close(boolean keepScheduler) {
         lock.lock();
         try {
-            Boolean o = keepOverride;
-            delegate.close(o != null ? o : keepScheduler);
+            delegate.close(keepScheduler);
         } finally {
             lock.unlock();
         }

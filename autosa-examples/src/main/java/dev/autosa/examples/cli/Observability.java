@@ -48,7 +48,7 @@ final class Observability implements AutoCloseable {
      * @throws CliException (exit 2) for a bad address or proc root
      */
     static Observability prepare(AutoSA.Builder builder, @Nullable String metricsFlag,
-            ConfigFile.@Nullable Loaded file, @Nullable Path procRoot, ClassLoader loader) {
+            @Nullable ConfigFile file, @Nullable Path procRoot, ClassLoader loader) {
         MetricsAddress address = file != null ? file.metricsListen() : null;
         if (metricsFlag != null) {
             try {

@@ -2,7 +2,6 @@
 package dev.autosa.examples.cli;
 
 import dev.autosa.core.AutoSA;
-import dev.autosa.core.AutoSAConfig;
 import dev.autosa.core.FileOutcomeStore;
 import dev.autosa.core.Mode;
 import dev.autosa.core.OutcomeRecord;
@@ -27,10 +26,13 @@ final class Outcomes {
     private Outcomes() {
     }
 
-    static void useStateDirectory(AutoSA.Builder builder, TuningOptions tuning, ConfigFile.@Nullable Loaded file,
-            @Nullable Path flag) {
-        Mode flagMode = tuning.parsedMode();
-        Mode mode = flagMode != null ? flagMode : file != null ? file.config().mode() : AutoSAConfig.DEFAULT_MODE;
+    static void useStateDirectory(AutoSA.Builder builder, @Nullable ConfigFile file, @Nullable Path flag) {
+        Mode mode;
+        try {
+            mode = builder.toConfig().mode();
+        } catch (IllegalArgumentException e) {
+            return; // the daemon's own check of the settings reports it, with the file's line
+        }
         if (mode == Mode.DRY_RUN) {
             LOG.debug("dry run: the outcome history is kept in memory only");
             return;

@@ -2,13 +2,14 @@
 package dev.autosa.examples.cli;
 
 import dev.autosa.api.Provider;
+import dev.autosa.api.ProviderSettings;
 import dev.autosa.core.Discovery;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds a provider exactly as the engine does ({@link Discovery}). The CLI needs the controller
- * itself, for {@code list} and to decide at {@code stop} whether to keep the scheduler, so it
- * discovers it and hands it to the builder.
+ * Finds a provider exactly as the engine does ({@link Discovery}), with the same provider settings.
+ * The CLI needs the controller itself, for {@code list} and to serialize it with the control
+ * socket, so it discovers it and hands it to the builder.
  */
 public final class Providers {
 
@@ -22,8 +23,16 @@ public final class Providers {
     public record Found<T>(@Nullable T provider, String whyNone, @Nullable T unavailable) {
     }
 
+    /** Discovery without provider settings. */
     public static <T extends Provider> Found<T> discover(Class<T> type, ClassLoader loader) {
-        Discovery.Choice<T> choice = Discovery.choose(type, null, loader);
+        return discover(type, loader, ProviderSettings.EMPTY);
+    }
+
+    /**
+     * @throws IllegalArgumentException when a provider rejects its settings (the message names the key)
+     */
+    public static <T extends Provider> Found<T> discover(Class<T> type, ClassLoader loader, ProviderSettings settings) {
+        Discovery.Choice<T> choice = Discovery.choose(type, null, loader, settings);
         return new Found<>(choice.provider(), choice.provider() == null ? choice.explanation() : "",
                 choice.bestUnavailable());
     }

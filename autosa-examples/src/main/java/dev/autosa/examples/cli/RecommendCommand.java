@@ -71,7 +71,7 @@ final class RecommendCommand implements Callable<Integer> {
         if (procRoot != null) {
             b.metricSource(MetricSources.forProcRoot(procRoot));
         }
-        AutoSA autosa = Engines.build(b);
+        AutoSA autosa = Engines.build(b, null);
         Decision last;
         AutoSAStatus status;
         ExperimentStatus experiments;

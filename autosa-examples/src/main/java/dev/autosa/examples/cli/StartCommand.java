@@ -1,18 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
 package dev.autosa.examples.cli;
 
+import dev.autosa.api.ProviderSettings;
 import dev.autosa.api.SchedulerController;
 import dev.autosa.core.AutoSA;
+import dev.autosa.core.Mode;
 import dev.autosa.examples.cli.daemon.ControlClient;
 import dev.autosa.examples.cli.daemon.ControlServer;
 import dev.autosa.examples.cli.daemon.PidLock;
 import dev.autosa.examples.cli.daemon.SocketPaths;
 import dev.autosa.jmx.AutoSAManagement;
-import dev.autosa.proc.linux.ScxControllerConfig;
-import dev.autosa.proc.linux.ScxProcessController;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -64,18 +66,28 @@ final class StartCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         // Everything the user can get wrong is checked before the daemon takes its lock.
         AutoSA.Builder builder = AutoSA.builder();
-        ConfigFile.Loaded file = tuning.applyTo(builder, null);
-        ScxControllerConfig scx = file != null ? file.scx() : ScxControllerConfig.ofDefaults();
+        Set<String> flagKeys = new HashSet<>();
+        if (keepScheduler) {
+            flagKeys.add("keep_scheduler_on_close");
+        }
+        if (procRoot != null) {
+            flagKeys.add("scx_proc_root");
+        }
+        // The daemon switches by default, like the original AutoSA (the library only recommends).
+        ConfigFile file = tuning.applyTo(builder, Mode.AUTO, true, flagKeys);
         if (keepScheduler) {
             builder.keepSchedulerOnClose(true);
         }
-        Outcomes.useStateDirectory(builder, tuning, file, stateDir);
+        Outcomes.useStateDirectory(builder, file, stateDir);
         ClassLoader loader = Plugins.loader(plugins);
         builder.classLoader(loader);
         if (procRoot != null) {
-            scx = scx.withProcRoot(procRoot.toAbsolutePath());
+            builder.providerSetting("scx_proc_root", procRoot.toAbsolutePath().toString());
         }
         Observability observability = Observability.prepare(builder, metrics, file, procRoot, loader);
+        ProviderSettings settings = Engines.checked(builder::toConfig, file).providerSettings();
+        Providers.Found<SchedulerController> found = Engines.checked(
+                () -> Providers.discover(SchedulerController.class, loader, settings), file);
 
         Path sock = socket.path();
         SocketPaths.prepareDirectory(sock, socket.isDefault());
@@ -86,15 +98,13 @@ final class StartCommand implements Callable<Integer> {
         AutoSA autosa;
         try {
             replaceStaleSocket(sock, lock);
-            Providers.Found<SchedulerController> found = withSettings(
-                    Providers.discover(SchedulerController.class, loader), scx);
             ManagedController controller = null;
             SchedulerController c = found.provider();
             if (c != null) {
                 controller = new ManagedController(c);
                 builder.controller(controller);
             }
-            autosa = Engines.build(builder);
+            autosa = Engines.build(builder, file);
             try {
                 observability.start(autosa);
             } catch (RuntimeException e) {
@@ -134,26 +144,6 @@ final class StartCommand implements Callable<Integer> {
             LOG.info("mode {}: {}", autosa.mode().id(), autosa.status().modeReason());
         }
         return daemon.awaitStopped() ? ExitCodes.OK : ExitCodes.FAILURE;
-    }
-
-    /**
-     * Discovery builds AutoSA's own controller with its defaults; the daemon runs it with the
-     * configuration file's settings (trusted directories, timeouts, orphan policy) instead. A
-     * controller from a plug-in is used as it is.
-     */
-    static Providers.Found<SchedulerController> withSettings(Providers.Found<SchedulerController> found,
-            ScxControllerConfig scx) {
-        SchedulerController p = found.provider();
-        SchedulerController u = found.unavailable();
-        if (p instanceof ScxProcessController old) {
-            old.close(true);
-            return new Providers.Found<>(new ScxProcessController(scx), found.whyNone(), u);
-        }
-        if (u instanceof ScxProcessController old) {
-            old.close(true);
-            return new Providers.Found<>(p, found.whyNone(), new ScxProcessController(scx));
-        }
-        return found;
     }
 
     private static void replaceStaleSocket(Path sock, PidLock lock) {

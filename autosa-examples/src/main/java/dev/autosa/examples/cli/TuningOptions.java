@@ -6,14 +6,18 @@ import dev.autosa.core.Mode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The engine settings {@code start} and {@code replay} share. The configuration file is applied
- * first ({@code builder.config(file)}), then each flag given, so flags override the file and every
- * value is validated by the library's own setter; an error names the flag and the value.
+ * The engine settings {@code start} and {@code replay} share. The configuration file and the flags
+ * drive the same builder setters: each flag given replaces the file's key, so flags override the
+ * file and every value is validated once, by the library; an error names the flag or the file's
+ * line.
  */
 public final class TuningOptions {
 
@@ -49,46 +53,33 @@ public final class TuningOptions {
             description = "auto (switch), recommend (report only) or dry-run (simulated switches).")
     @Nullable String mode;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Configuration file (default /etc/autosa/autosa.conf when it exists).")
-    @Nullable Path config;
-
-    /** The configuration file in force: --config, else the default file when it exists. */
-    public ConfigFile.@Nullable Loaded loadConfig() {
-        if (config != null) {
-            return ConfigFile.load(config);
-        }
-        if (Files.isRegularFile(ConfigFile.DEFAULT_PATH)) {
-            return ConfigFile.load(ConfigFile.DEFAULT_PATH);
-        }
-        return null;
-    }
-
-    /** The mode flag, parsed; null when not given. */
-    public @Nullable Mode parsedMode() {
-        if (mode == null) {
-            return null;
-        }
-        try {
-            return Mode.parse(mode);
-        } catch (IllegalArgumentException e) {
-            throw CliException.usage("--mode: " + e.getMessage());
-        }
-    }
+    @Mixin
+    ConfigOption config = new ConfigOption();
 
     /**
      * Applies the configuration file, then the flags, to {@code builder}.
      *
-     * @param modeOverride the mode to use when no flag names one (it overrides the file), or null
+     * @param modeWithoutFlag the mode when no {@code --mode} is given
+     * @param fileMayChooseMode whether the file's {@code mode} wins over {@code modeWithoutFlag}
+     * @param skip further file keys a command sets itself (e.g. {@code --keep-scheduler})
      * @return the configuration file applied, or null when there is none
      */
-    public ConfigFile.@Nullable Loaded applyTo(AutoSA.Builder builder, @Nullable Mode modeOverride) {
-        ConfigFile.Loaded file = loadConfig();
+    public @Nullable ConfigFile applyTo(AutoSA.Builder builder, Mode modeWithoutFlag, boolean fileMayChooseMode,
+            Set<String> skip) {
+        ConfigFile file = config.load();
+        Set<String> flags = new HashSet<>(skip);
+        given(flags, collectionInterval, "collection_interval_secs");
+        given(flags, aggregationWindow, "aggregation_window_secs");
+        given(flags, minConfidence, "min_confidence_threshold");
+        given(flags, minSwitchInterval, "min_switch_interval_secs");
+        given(flags, settlePeriod, "settle_period_secs");
+        given(flags, evaluationPeriod, "evaluation_period_secs");
+        given(flags, retryLostAfter, "retry_lost_after_secs");
+        if (mode != null || !fileMayChooseMode) {
+            flags.add("mode");
+        }
         if (file != null) {
-            builder.config(file.config());
-            if (file.thresholds().hasOverrides()) {
-                builder.thresholds(file.thresholds());
-            }
+            file.applyTo(builder, flags);
         }
         set("--collection-interval", collectionInterval, builder::collectionInterval);
         set("--aggregation-window", aggregationWindow, builder::aggregationWindow);
@@ -97,19 +88,18 @@ public final class TuningOptions {
         set("--settle-period", settlePeriod, builder::settlePeriod);
         set("--evaluation-period", evaluationPeriod, builder::evaluationPeriod);
         set("--retry-lost-after", retryLostAfter, builder::retryLostAfter);
-        Mode m = parsedMode();
-        if (m == null && modeOverride != null) {
-            m = modeOverride;
-        }
-        if (m != null) {
-            builder.mode(m);
-        }
-        // The builder derives the warm-up (half the window) only when no whole config is given;
-        // with a file, a window flag must move the derived warm-up along.
-        if (file != null && !file.warmupGiven() && aggregationWindow != null) {
-            builder.warmup(aggregationWindow.dividedBy(2));
+        if (mode != null) {
+            set("--mode", mode, m -> builder.mode(Mode.parse(m)));
+        } else if (file == null || !file.has("mode") || !fileMayChooseMode) {
+            builder.mode(modeWithoutFlag);
         }
         return file;
+    }
+
+    private static void given(Set<String> keys, @Nullable Object flag, String key) {
+        if (flag != null) {
+            keys.add(key);
+        }
     }
 
     private static <T> void set(String flag, @Nullable T value, Consumer<T> setter) {
@@ -120,6 +110,25 @@ public final class TuningOptions {
             setter.accept(value);
         } catch (IllegalArgumentException e) {
             throw CliException.usage(flag + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code --config FILE}, shared by every command that needs settings ({@code list} included). */
+    public static final class ConfigOption {
+
+        @Option(names = "--config", paramLabel = "FILE",
+                description = "Configuration file (default /etc/autosa/autosa.conf when it exists).")
+        @Nullable Path path;
+
+        /** The configuration file in force: --config, else the default file when it exists, else null. */
+        public @Nullable ConfigFile load() {
+            if (path != null) {
+                return ConfigFile.load(path);
+            }
+            if (Files.isRegularFile(ConfigFile.DEFAULT_PATH)) {
+                return ConfigFile.load(ConfigFile.DEFAULT_PATH);
+            }
+            return null;
         }
     }
 }

@@ -42,6 +42,8 @@ final class StatusCollector implements MultiCollector {
             "holds", new String[] {"autosa_holds", "ticks on which the policy held back a recommended switch"},
             "none", new String[] {"autosa_settled_ticks",
                 "ticks with nothing to do (the recommended scheduler runs, or warming up)"},
+            "missedTicks", new String[] {"autosa_ticks_behind",
+                "ticks that should have started by the clock but did not (the loop fell behind)"},
             "failures", new String[] {"autosa_failures",
                 "scheduler failures: did not start or attach, exited, or ejected by the kernel"});
 
@@ -79,7 +81,7 @@ final class StatusCollector implements MultiCollector {
                             .value(s.lastSwitch().time().toEpochMilli() / 1000.0).build())
                     .build());
         }
-        counters(s.counters(), out);
+        counters(s.counters().asMap(), out);
         windowMeans(s.windowMeans(), out);
         if (scxStats != null) {
             scx(scxStats.get(), out);

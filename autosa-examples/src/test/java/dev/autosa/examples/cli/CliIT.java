@@ -99,6 +99,30 @@ class CliIT {
     }
 
     @Test
+    void listWithoutDaemonUsesTheConfigFilesTrustedDirectories() throws IOException {
+        Path empty = Files.createDirectories(tmp.resolve("bin"));
+        Path conf = tmp.resolve("autosa.conf");
+        Files.writeString(conf, "scx_trusted_dirs = " + empty + "\nprefer.cpu-bound = scx_simple\n");
+        Cli.Result r = Cli.run("list", "--json", "--config", conf.toString(), "--socket",
+                tmp.resolve("none.sock").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonObject l = JsonParser.parseString(r.out()).getAsJsonObject();
+        for (var e : l.getAsJsonArray("schedulers")) {
+            JsonObject s = e.getAsJsonObject();
+            assertThat(s.get("installed").getAsBoolean()).as(s.toString()).isFalse();
+            if (s.get("name").getAsString().equals("scx_simple")) {
+                assertThat(s.get("preferredFor").toString()).contains("cpu-bound");
+            }
+        }
+
+        Files.writeString(conf, "# test\nscx_trusted_dirs = relative/bin\n");
+        Cli.Result bad = Cli.run("list", "--config", conf.toString(), "--socket", tmp.resolve("none.sock").toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err().strip()).isEqualTo("autosa list: " + conf + ":2: scx_trusted_dirs: trusted directory must be"
+                + " an absolute path but was \"relative/bin\"");
+    }
+
+    @Test
     void recommendWatchesAndRecommends() {
         Cli.Result r = Cli.run("recommend", "--seconds", "2", "--json");
         assertThat(r.exit()).as(r.err()).isZero();

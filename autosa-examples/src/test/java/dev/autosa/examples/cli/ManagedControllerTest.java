@@ -10,18 +10,17 @@ import org.junit.jupiter.api.Test;
 class ManagedControllerTest {
 
     @Test
-    void stopTimeOverrideDecidesWhetherTheSchedulerStays() throws Exception {
+    void closePassesTheCallersKeepDecisionOn() throws Exception {
         SimulatedController sim = new SimulatedController();
         ManagedController c = new ManagedController(sim);
         c.activate(SchedulerSpec.of("scx_rusty"));
-        c.overrideKeepOnClose(true);
-        c.close(false);
+        c.close(true);
         assertThat(sim.history()).containsExactly("activate scx_rusty", "close keep=true");
         assertThat(sim.current().scheduler()).isEqualTo("scx_rusty");
     }
 
     @Test
-    void withoutOverrideTheConfigurationDecides() throws Exception {
+    void closeWithoutKeepRestoresTheKernelDefault() throws Exception {
         SimulatedController sim = new SimulatedController();
         ManagedController c = new ManagedController(sim);
         c.activate(SchedulerSpec.of("scx_lavd"));

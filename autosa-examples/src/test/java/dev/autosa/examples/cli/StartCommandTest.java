@@ -3,32 +3,29 @@ package dev.autosa.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.autosa.api.ProviderSettings;
 import dev.autosa.api.SchedulerController;
 import dev.autosa.proc.linux.ScxControllerConfig;
 import dev.autosa.proc.linux.ScxControllerConfig.OrphanPolicy;
 import dev.autosa.proc.linux.ScxProcessController;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** Provider settings reach the discovered controller through discovery, with no rebuild by type. */
 class StartCommandTest {
 
     @Test
-    void theDaemonRunsAutoSAsOwnControllerWithTheFileSettings() {
-        ScxControllerConfig scx = ScxControllerConfig.ofDefaults().withOrphanPolicy(OrphanPolicy.STOP)
-                .withTrustedDirs(List.of(Path.of("/opt/scx/bin")));
-        ScxProcessController discovered = new ScxProcessController();
-        Providers.Found<SchedulerController> found = StartCommand.withSettings(
-                new Providers.Found<>(discovered, "", null), scx);
-        assertThat(found.provider()).isInstanceOf(ScxProcessController.class)
-                .isNotSameAs(discovered);
-        assertThat(((ScxProcessController) found.provider()).config()).isEqualTo(scx);
-        Providers.Found<SchedulerController> unavailable = StartCommand.withSettings(
-                new Providers.Found<>(null, "why", new ScxProcessController()), scx);
-        assertThat(((ScxProcessController) unavailable.unavailable()).config()).isEqualTo(scx);
-        assertThat(unavailable.whyNone()).isEqualTo("why");
-        found.provider().close(true);
-        unavailable.unavailable().close(true);
+    void discoveryHandsTheScxSettingsToAutoSAsOwnController() {
+        ProviderSettings settings = new ProviderSettings(Map.of("scx_orphan_policy", "stop",
+                "scx_trusted_dirs", "/opt/scx/bin"));
+        Providers.Found<SchedulerController> found = Providers.discover(SchedulerController.class,
+                getClass().getClassLoader(), settings);
+        SchedulerController c = found.provider() != null ? found.provider() : found.unavailable();
+        assertThat(c).isInstanceOf(ScxProcessController.class);
+        assertThat(((ScxProcessController) c).config()).isEqualTo(ScxControllerConfig.ofDefaults()
+                .withOrphanPolicy(OrphanPolicy.STOP).withTrustedDirs(List.of(Path.of("/opt/scx/bin"))));
+        c.close(true);
     }
-
 }

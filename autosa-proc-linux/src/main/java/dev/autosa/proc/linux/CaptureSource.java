@@ -4,6 +4,7 @@ package dev.autosa.proc.linux;
 import dev.autosa.api.MachineFacts;
 import dev.autosa.api.MetricSink;
 import dev.autosa.api.MetricSource;
+import dev.autosa.api.Recording;
 import dev.autosa.proc.linux.internal.proc.ProcSampler;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
 
 /**
  * Replays a capture written by {@link CaptureWriter} as a {@link MetricSource}: each
@@ -23,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * {@link ProcMetricSource}, and computes rates over the capture's own tick times. {@link #clock()}
  * gives the engine the capture's time so a replay decides exactly as the live run would have.
  */
-public final class CaptureSource implements MetricSource {
+public final class CaptureSource implements Recording {
 
     /** Provider name. */
     public static final String NAME = "capture";
@@ -33,6 +35,7 @@ public final class CaptureSource implements MetricSource {
     private final long[] tickMs;
     private final ProcSampler sampler;
     private int next;
+    private @Nullable AutoCloseable cleanup;
     private @Nullable MachineFacts recorded;
 
     private CaptureSource(Path directory, CaptureMeta meta, long[] tickMs, boolean includeVirtualDevices) {
@@ -86,20 +89,49 @@ public final class CaptureSource implements MetricSource {
         return sorted;
     }
 
+    /** Opens a capture directory or a {@code .tar.gz} of one (unpacked, and deleted again on close). */
+    public static CaptureSource openAny(Path path) throws IOException {
+        if (!path.getFileName().toString().endsWith(CaptureArchive.SUFFIX)) {
+            return open(path);
+        }
+        CaptureArchive archive = CaptureArchive.unpack(path);
+        try {
+            CaptureSource s = open(archive.root());
+            s.cleanup = archive;
+            return s;
+        } catch (IOException | RuntimeException e) {
+            archive.close();
+            throw e;
+        }
+    }
+
+    /** The capture directory read (for an archive, where it was unpacked). */
+    public Path directory() {
+        return directory;
+    }
+
     public CaptureMeta meta() {
         return meta;
     }
 
+    @Override
+    public Instant start() {
+        return meta.start();
+    }
+
     /** The nominal interval recorded in meta.properties. */
+    @Override
     public Duration interval() {
         return meta.interval();
     }
 
+    @Override
     public int tickCount() {
         return tickMs.length;
     }
 
     /** Whether {@link #sample} has a tick left to read. */
+    @Override
     public boolean hasNext() {
         return next < tickMs.length;
     }
@@ -108,6 +140,7 @@ public final class CaptureSource implements MetricSource {
      * The capture's clock: the time of the tick the next {@link #sample} will read (start plus the
      * tick's milliseconds); after the last tick, the last tick's time; the start for an empty capture.
      */
+    @Override
     public InstantSource clock() {
         return this::currentInstant;
     }
@@ -162,6 +195,16 @@ public final class CaptureSource implements MetricSource {
     @Override
     public void close() {
         sampler.close();
+        AutoCloseable c = cleanup;
+        cleanup = null;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LoggerFactory.getLogger(CaptureSource.class).warn("could not delete the unpacked capture {}: {}",
+                        directory, e.toString());
+            }
+        }
     }
 
     @Override

@@ -4,6 +4,8 @@ package dev.autosa.proc.linux;
 import static dev.autosa.proc.linux.internal.scx.Failures.failure;
 
 import dev.autosa.api.ActiveScheduler;
+import dev.autosa.api.Configurable;
+import dev.autosa.api.ProviderSettings;
 import dev.autosa.api.SchedulerController;
 import dev.autosa.api.SchedulerException;
 import dev.autosa.api.SchedulerFailure;
@@ -52,7 +54,7 @@ import org.slf4j.LoggerFactory;
  * {@link ControllerLock}. Thread-safe (every operation is serialized); the engine calls it from one
  * thread, the JVM shutdown hook from another.
  */
-public final class ScxProcessController implements SchedulerController {
+public final class ScxProcessController implements SchedulerController, Configurable<SchedulerController> {
 
     /** The provider name, for logs and status. */
     public static final String NAME = "scx-process";
@@ -103,6 +105,23 @@ public final class ScxProcessController implements SchedulerController {
 
     public ScxControllerConfig config() {
         return config;
+    }
+
+    @Override
+    public String settingsPrefix() {
+        return ScxSettings.PREFIX;
+    }
+
+    /** A controller with the {@code scx_*} settings applied (see {@link ScxSettings}). */
+    @Override
+    public SchedulerController withSettings(ProviderSettings settings) {
+        return new ScxProcessController(ScxSettings.apply(config, settings));
+    }
+
+    /** Checks the arguments against the scheduler's known flags, when the scheduler is known. */
+    @Override
+    public void validate(SchedulerSpec spec) {
+        catalog.find(spec.name()).ifPresent(e -> e.flags().validate(spec.name(), spec.args()));
     }
 
     @Override

@@ -160,8 +160,11 @@ class ProcSoakTest {
             assertThat(autosa.status().ticks()).isEqualTo(100);
         }
         assertThat(sampled[0]).isEqualTo(100);
-        assertThat(problems).hasSize(100)
-                .allMatch(p -> p.equals("classifier broken failed: java.lang.IllegalStateException: injected classifier failure"));
+        assertThat(problems).filteredOn(p -> p.startsWith("classifier")).hasSize(100).allMatch(p -> p.equals(
+                "classifier broken failed this tick: java.lang.IllegalStateException: injected classifier failure"));
+        // The throwing listener is reported too (on every event but the problems themselves).
+        assertThat(problems).filteredOn(p -> p.startsWith("listener")).isNotEmpty()
+                .allMatch(p -> p.endsWith("java.lang.IllegalStateException: injected listener failure"));
     }
 
     /** Every tick directory of every fixture capture, in order, each capture twice in a row. */

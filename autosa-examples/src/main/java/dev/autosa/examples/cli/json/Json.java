@@ -36,9 +36,6 @@ public final class Json {
     public static final Gson PRETTY = new GsonBuilder().serializeNulls().disableHtmlEscaping().setPrettyPrinting()
             .create();
 
-    /** What each seed scheduler is good for, when no controller can say. */
-    public static final Map<String, String> SEED_DESCRIPTIONS = seedDescriptions();
-
     private Json() {
     }
 
@@ -99,10 +96,15 @@ public final class Json {
         }
         o.add("recentDecisions", decisions);
         JsonObject counters = new JsonObject();
-        s.counters().forEach(counters::addProperty);
+        s.counters().asMap().forEach(counters::addProperty);
         o.add("counters", counters);
         o.addProperty("ticks", s.ticks());
         o.addProperty("slowTicks", s.slowTicks());
+        o.add("lastTickAt", instant(s.lastTickAt()));
+        JsonObject health = new JsonObject();
+        health.addProperty("state", s.health().state().id());
+        health.addProperty("why", s.health().why());
+        o.add("health", health);
         o.add("window", window(s.windowMeans()));
         o.add("config", config(config));
         return o;
@@ -139,6 +141,7 @@ public final class Json {
         o.addProperty("workload", d.classification().workload().id());
         o.addProperty("confidence", round(d.classification().confidence()));
         o.add("recommended", nullable(d.recommended()));
+        o.addProperty("reasonKind", d.reasonCode().kind().id());
         o.addProperty("reason", d.reason());
         return o;
     }
@@ -151,6 +154,7 @@ public final class Json {
         o.addProperty("confidence", round(d.classification().confidence()));
         o.add("recommended", nullable(d.recommended()));
         o.addProperty("action", d.action().id());
+        o.addProperty("reasonKind", d.reasonCode().kind().id());
         o.addProperty("reason", d.reason());
         return o;
     }
@@ -167,8 +171,8 @@ public final class Json {
     }
 
     /**
-     * The scheduler catalog for {@code list}: the controller's entries (or the seed schedulers as
-     * not installed when there is no controller), what each suits, and which one runs.
+     * The scheduler catalog for {@code list}: the controller's entries (plus the schedulers the
+     * preferences name, as not installed), what each suits, and which one runs.
      *
      * @param catalog the controller's catalog, or null when no controller is available
      * @param controller the controller's name, or null
@@ -183,23 +187,25 @@ public final class Json {
                 j.addProperty("name", i.name());
                 j.addProperty("installed", i.installed());
                 j.add("path", i.path() == null ? JsonNull.INSTANCE : new JsonPrimitive(i.path().toString()));
-                String description = i.description().isBlank() || i.description().equals("simulated")
-                        ? SEED_DESCRIPTIONS.getOrDefault(i.name(), i.description()) : i.description();
-                j.addProperty("description", description);
+                j.addProperty("description", i.description());
                 j.addProperty("refusedReason", i.refusedReason());
                 byName.put(i.name(), j);
             }
         }
-        for (Map.Entry<String, String> seed : SEED_DESCRIPTIONS.entrySet()) {
-            byName.computeIfAbsent(seed.getKey(), name -> {
-                JsonObject j = new JsonObject();
-                j.addProperty("name", name);
-                j.addProperty("installed", false);
-                j.add("path", JsonNull.INSTANCE);
-                j.addProperty("description", seed.getValue());
-                j.addProperty("refusedReason", catalog == null ? unavailable : "");
-                return j;
-            });
+        // The controller's catalog describes each scheduler; what the preferences name beyond it is
+        // listed as not installed.
+        for (List<String> names : preferences.preferences().values()) {
+            for (String name : names) {
+                byName.computeIfAbsent(name, n -> {
+                    JsonObject j = new JsonObject();
+                    j.addProperty("name", n);
+                    j.addProperty("installed", false);
+                    j.add("path", JsonNull.INSTANCE);
+                    j.addProperty("description", "");
+                    j.addProperty("refusedReason", catalog == null ? unavailable : "not in the controller's catalog");
+                    return j;
+                });
+            }
         }
         JsonArray list = new JsonArray();
         for (JsonObject j : byName.values()) {
@@ -221,16 +227,6 @@ public final class Json {
         o.add("active", active(active));
         o.add("schedulers", list);
         return o;
-    }
-
-    private static Map<String, String> seedDescriptions() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("scx_bpfland", "favours interactive tasks that sleep and wake often; desktops, I/O-driven and mixed work");
-        m.put("scx_flash", "deadline-based, fair and low-latency; mixed and multimedia workloads");
-        m.put("scx_lavd", "latency-criticality aware virtual deadlines; gaming and latency-sensitive interactive work");
-        m.put("scx_rusty", "multi-domain load balancing (LLC/NUMA aware); CPU-bound throughput and servers");
-        m.put("scx_simple", "a single global weighted-vtime queue; a simple baseline for throughput");
-        return java.util.Collections.unmodifiableMap(m);
     }
 
     private static JsonElement instant(@Nullable Instant i) {

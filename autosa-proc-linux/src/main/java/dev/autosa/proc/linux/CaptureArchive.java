@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
-package dev.autosa.lab;
+package dev.autosa.proc.linux;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -7,15 +7,79 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Unpacks the {@code .tar.gz} captures kept in the repository (plain ustar/GNU tar: directories and
- * regular files), so tests and the scorer need no external tar.
+ * A capture kept as a {@code .tar.gz} (as the workload lab keeps them): unpacked into a private
+ * temporary directory (plain ustar/GNU tar: directories and regular files, nothing outside the
+ * target) and deleted again on {@link #close()}, so no external tar is needed.
  */
-public final class TarGz {
+public final class CaptureArchive implements AutoCloseable {
 
-    private TarGz() {
+    /** The file name ending this class reads. */
+    public static final String SUFFIX = ".tar.gz";
+
+    private final Path tmp;
+    private final Path root;
+
+    private CaptureArchive(Path tmp, Path root) {
+        this.tmp = tmp;
+        this.root = root;
+    }
+
+    /**
+     * Unpacks {@code archive}.
+     *
+     * @throws IOException when it is not a tar.gz holding exactly one capture
+     */
+    public static CaptureArchive unpack(Path archive) throws IOException {
+        Path tmp = Files.createTempDirectory("autosa-capture");
+        try {
+            extract(archive, tmp);
+            return new CaptureArchive(tmp, captureRoot(tmp));
+        } catch (IOException | RuntimeException e) {
+            deleteTree(tmp);
+            throw e;
+        }
+    }
+
+    /** The capture directory (the one holding meta.properties). */
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public void close() throws IOException {
+        deleteTree(tmp);
+    }
+
+    /** The directory holding meta.properties inside an extracted archive (itself or one level down). */
+    public static Path captureRoot(Path extracted) throws IOException {
+        if (Files.exists(extracted.resolve(CaptureMeta.FILE_NAME))) {
+            return extracted;
+        }
+        try (Stream<Path> list = Files.list(extracted)) {
+            List<Path> dirs = list.filter(p -> Files.exists(p.resolve(CaptureMeta.FILE_NAME))).toList();
+            if (dirs.size() != 1) {
+                throw new IOException("expected one capture (a directory with meta.properties) in the archive but found "
+                        + dirs.size());
+            }
+            return dirs.get(0);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        List<Path> paths = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(paths::add);
+        }
+        for (Path p : paths) {
+            Files.deleteIfExists(p);
+        }
     }
 
     /** Extracts {@code archive} into {@code target}, refusing entries that would land outside it. */
