@@ -45,7 +45,13 @@ public final class AutoSAManagement implements AutoSAMXBean, AutoCloseable {
         this.name = name;
     }
 
-    /** Registers {@code autosa} in the platform MBean server under {@link #OBJECT_NAME}. */
+    /**
+     * Registers {@code autosa} in the platform MBean server under {@link #OBJECT_NAME}.
+     *
+     * @param autosa the engine to show
+     * @return the registration; {@link #close()} removes it
+     * @throws JMException when the name is taken or the server refuses the bean
+     */
     public static AutoSAManagement register(AutoSA autosa) throws JMException {
         return register(autosa, ManagementFactory.getPlatformMBeanServer(), OBJECT_NAME);
     }
@@ -54,6 +60,11 @@ public final class AutoSAManagement implements AutoSAMXBean, AutoCloseable {
      * Registers {@code autosa} under {@code name} (e.g. {@code dev.autosa:type=AutoSA,name=second}
      * for a second engine in one JVM).
      *
+     * @param autosa the engine to show
+     * @param server the MBean server to register in
+     * @param name the bean's name
+     * @return the registration; {@link #close()} removes it
+     * @throws JMException when the server refuses the bean
      * @throws InstanceAlreadyExistsException when the name is taken
      */
     public static AutoSAManagement register(AutoSA autosa, MBeanServer server, ObjectName name) throws JMException {
@@ -62,6 +73,11 @@ public final class AutoSAManagement implements AutoSAMXBean, AutoCloseable {
         return m;
     }
 
+    /**
+     * The name this bean is registered under.
+     *
+     * @return the object name
+     */
     public ObjectName objectName() {
         return name;
     }

@@ -44,6 +44,9 @@ public final class CaptureWriter implements AutoCloseable {
     /**
      * Starts a capture of {@code procRoot} into {@code directory}, which is created if needed.
      *
+     * @param procRoot the directory to copy from, e.g. {@code /proc}
+     * @param directory where the capture goes: empty or absent
+     * @return a writer that has written nothing yet
      * @throws IOException if the directory cannot be created or already holds ticks
      */
     public static CaptureWriter create(Path procRoot, Path directory) throws IOException {
@@ -59,6 +62,11 @@ public final class CaptureWriter implements AutoCloseable {
         return new CaptureWriter(procRoot, directory);
     }
 
+    /**
+     * The capture directory.
+     *
+     * @return where the ticks and meta.properties are written
+     */
     public Path directory() {
         return directory;
     }
@@ -66,6 +74,11 @@ public final class CaptureWriter implements AutoCloseable {
     /**
      * Describes the machine behind the proc root: CPUs from {@code stat}, kernel release from
      * {@code sys/kernel/osrelease} ("unknown" if absent, as in a fixture directory).
+     *
+     * @param interval the nominal time between ticks
+     * @param start the wall-clock time of tick 0
+     * @return the description to pass to {@link #writeMeta}
+     * @throws IOException if stat cannot be read or lists no CPUs
      */
     public CaptureMeta detectMeta(Duration interval, Instant start) throws IOException {
         int cpus;
@@ -84,14 +97,21 @@ public final class CaptureWriter implements AutoCloseable {
         return new CaptureMeta(interval, cpus, kernel, start);
     }
 
-    /** Writes {@code meta.properties}. */
+    /**
+     * Writes {@code meta.properties}.
+     *
+     * @param meta the capture's description
+     * @throws IOException if the file cannot be written
+     */
     public void writeMeta(CaptureMeta meta) throws IOException {
         meta.writeTo(directory);
     }
 
     /**
-     * Copies the proc files into {@code ticks/<msSinceStart>/}; returns how many files were copied.
+     * Copies the proc files into {@code ticks/<msSinceStart>/}.
      *
+     * @param msSinceStart the tick's time in milliseconds since tick 0
+     * @return how many files were copied
      * @throws IllegalArgumentException if {@code msSinceStart} is negative, too large, or not after the previous tick
      * @throws IOException if stat cannot be read or the tick cannot be written
      */

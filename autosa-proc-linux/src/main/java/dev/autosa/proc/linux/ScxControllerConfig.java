@@ -35,15 +35,22 @@ import java.util.Set;
 public record ScxControllerConfig(Path sysfsRoot, Path procRoot, Path runDir, List<Path> trustedDirs, Duration startTimeout,
         Duration stopTimeout, Duration pollInterval, OrphanPolicy orphanPolicy, Map<String, Set<String>> extraFlags) {
 
+    /** sched_ext's directory in sysfs on a real kernel. */
     public static final String DEFAULT_SYSFS_ROOT = "/sys/kernel/sched_ext";
+    /** The proc file system. */
     public static final String DEFAULT_PROC_ROOT = "/proc";
+    /** Where scheduler logs go by default. */
     public static final String DEFAULT_RUN_DIR = "/run/autosa";
     /** A scheduler's log is cut back to empty when it grows past this (scx_* print statistics every second). */
     public static final long MAX_LOG_BYTES = 1 << 20;
+    /** The system's bin directories, where distribution packages install scx_* schedulers. */
     public static final List<Path> DEFAULT_TRUSTED_DIRS = List.of(Path.of("/usr/bin"), Path.of("/usr/sbin"),
             Path.of("/usr/local/bin"), Path.of("/usr/local/sbin"));
+    /** Default for {@code startTimeout}: room for the BPF verifier on a slow machine. */
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(15);
+    /** Default for {@code stopTimeout}, per signal. */
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(5);
+    /** Default for {@code pollInterval}. */
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(20);
     /** Respect a scheduler someone else started: report it, never fight it (architecture.md). */
     public static final OrphanPolicy DEFAULT_ORPHAN_POLICY = OrphanPolicy.LEAVE;
@@ -58,6 +65,11 @@ public record ScxControllerConfig(Path sysfsRoot, Path procRoot, Path runDir, Li
         LEAVE
     }
 
+    /**
+     * Checks every component and copies the collections.
+     *
+     * @throws IllegalArgumentException naming the setting and its value if it is out of range
+     */
     public ScxControllerConfig {
         requireAbsolute("sysfs root", sysfsRoot);
         requireAbsolute("proc root", procRoot);
@@ -88,53 +100,111 @@ public record ScxControllerConfig(Path sysfsRoot, Path procRoot, Path runDir, Li
         extraFlags = Map.copyOf(copy);
     }
 
-    /** The defaults: the real sysfs and /proc, {@value #DEFAULT_RUN_DIR}, the system's bin directories, LEAVE for orphans. */
+    /**
+     * The defaults: the real sysfs and /proc, {@value #DEFAULT_RUN_DIR}, the system's bin directories, LEAVE for orphans.
+     *
+     * @return the default settings
+     */
     public static ScxControllerConfig ofDefaults() {
         return new ScxControllerConfig(Path.of(DEFAULT_SYSFS_ROOT), Path.of(DEFAULT_PROC_ROOT), Path.of(DEFAULT_RUN_DIR),
                 DEFAULT_TRUSTED_DIRS,
                 DEFAULT_START_TIMEOUT, DEFAULT_STOP_TIMEOUT, DEFAULT_POLL_INTERVAL, DEFAULT_ORPHAN_POLICY, Map.of());
     }
 
+    /**
+     * A copy with another {@code sysfsRoot}.
+     *
+     * @param value the new {@code sysfsRoot}, checked as the constructor does
+     * @return the changed copy
+     */
     public ScxControllerConfig withSysfsRoot(Path value) {
         return new ScxControllerConfig(value, procRoot, runDir, trustedDirs, startTimeout, stopTimeout, pollInterval,
                 orphanPolicy, extraFlags);
     }
 
+    /**
+     * A copy with another {@code procRoot}.
+     *
+     * @param value the new {@code procRoot}, checked as the constructor does
+     * @return the changed copy
+     */
     public ScxControllerConfig withProcRoot(Path value) {
         return new ScxControllerConfig(sysfsRoot, value, runDir, trustedDirs, startTimeout, stopTimeout, pollInterval,
                 orphanPolicy, extraFlags);
     }
 
+    /**
+     * A copy with another {@code runDir}.
+     *
+     * @param value the new {@code runDir}, checked as the constructor does
+     * @return the changed copy
+     */
     public ScxControllerConfig withRunDir(Path value) {
         return new ScxControllerConfig(sysfsRoot, procRoot, value, trustedDirs, startTimeout, stopTimeout,
                 pollInterval, orphanPolicy, extraFlags);
     }
 
+    /**
+     * A copy with another {@code trustedDirs}.
+     *
+     * @param value the new {@code trustedDirs}, checked as the constructor does
+     * @return the changed copy
+     */
     public ScxControllerConfig withTrustedDirs(List<Path> value) {
         return new ScxControllerConfig(sysfsRoot, procRoot, runDir, value, startTimeout, stopTimeout, pollInterval,
                 orphanPolicy, extraFlags);
     }
 
+    /**
+     * A copy with another {@code startTimeout}.
+     *
+     * @param value the new {@code startTimeout}, checked as the constructor does
+     * @return the changed copy
+     */
     public ScxControllerConfig withStartTimeout(Duration value) {
         return new ScxControllerConfig(sysfsRoot, procRoot, runDir, trustedDirs, value, stopTimeout, pollInterval,
                 orphanPolicy, extraFlags);
     }
 
+    /**
+     * A copy with another {@code stopTimeout}.
+     *
+     * @param value the new {@code stopTimeout}, checked as the constructor does
+     * @return the changed copy
+     */
     public ScxControllerConfig withStopTimeout(Duration value) {
         return new ScxControllerConfig(sysfsRoot, procRoot, runDir, trustedDirs, startTimeout, value, pollInterval,
                 orphanPolicy, extraFlags);
     }
 
+    /**
+     * A copy with another {@code pollInterval}.
+     *
+     * @param value the new {@code pollInterval}, checked as the constructor does
+     * @return the changed copy
+     */
     public ScxControllerConfig withPollInterval(Duration value) {
         return new ScxControllerConfig(sysfsRoot, procRoot, runDir, trustedDirs, startTimeout, stopTimeout, value,
                 orphanPolicy, extraFlags);
     }
 
+    /**
+     * A copy with another {@code orphanPolicy}.
+     *
+     * @param value the new {@code orphanPolicy}, checked as the constructor does
+     * @return the changed copy
+     */
     public ScxControllerConfig withOrphanPolicy(OrphanPolicy value) {
         return new ScxControllerConfig(sysfsRoot, procRoot, runDir, trustedDirs, startTimeout, stopTimeout, pollInterval,
                 value, extraFlags);
     }
 
+    /**
+     * A copy with another {@code extraFlags}.
+     *
+     * @param value the new {@code extraFlags}, checked as the constructor does
+     * @return the changed copy
+     */
     public ScxControllerConfig withExtraFlags(Map<String, Set<String>> value) {
         return new ScxControllerConfig(sysfsRoot, procRoot, runDir, trustedDirs, startTimeout, stopTimeout, pollInterval,
                 orphanPolicy, value);

@@ -85,7 +85,11 @@ public final class ScxProcessController implements SchedulerController {
         this(ScxControllerConfig.ofDefaults());
     }
 
-    /** Creates a controller; nothing is read or started until it is first used. */
+    /**
+     * Creates a controller; nothing is read or started until it is first used.
+     *
+     * @param config where to find sysfs, /proc and the schedulers, and the timeouts
+     */
     public ScxProcessController(ScxControllerConfig config) {
         this(config, EffectiveUid::get);
     }
@@ -99,6 +103,11 @@ public final class ScxProcessController implements SchedulerController {
         this.owners = new OwnerFinder(config.procRoot());
     }
 
+    /**
+     * The settings this controller was made with.
+     *
+     * @return its configuration
+     */
     public ScxControllerConfig config() {
         return config;
     }
