@@ -65,7 +65,7 @@ sed "s|@VERSION@|$version|" "$src/autosa.1" | gzip -9n >"$root/usr/share/man/man
 } >"$root/usr/share/doc/autosa/copyright"
 
 # 2. The class list: the daemon serving a client (start, status, list, stop) and a one-shot
-# recommend, each run on the packaged runtime; the union, without the per-run ids.
+# recommend, each run on the packaged runtime; the union.
 lists=$work/classlists
 mkdir -p "$lists"
 train() {
@@ -85,7 +85,9 @@ train stop stop --socket "$sock" >/dev/null
 wait "$daemon" || true
 train recommend recommend --seconds 2 --json >/dev/null 2>&1
 train version --version >/dev/null
-cat "$lists"/* | sed 's/ id: [0-9]*$//' | grep -v '^@' | grep -v ' super: ' | sort -u \
+# In the order of loading (a lambda's line after its class), each line once; the lambda proxies
+# and method-handle forms are archived too, or every start spins them up again.
+cat "$lists"/* | sed 's/ id: [0-9]*$//' | grep -v ' super: ' | awk '!seen[$0]++' \
     >"$root/usr/lib/autosa/autosa.classlist"
 chmod 0644 "$root/usr/lib/autosa/autosa.classlist"
 
