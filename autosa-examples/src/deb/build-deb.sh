@@ -16,10 +16,13 @@ timestamp=${3:-}
 src=$(cd "$(dirname "$0")" && pwd)
 examples=$(cd "$src/../.." && pwd)
 jar=$target/autosa.jar
-# The modules autosa.jar uses (jdeps --print-module-deps, less java.sql and java.compiler, which
-# gson and picocli only probe for): the JMX MXBean, Unix-socket peer credentials, gson's Unsafe
-# fallback, and java.logging so the runtime's default CDS archive resolves every class it lists.
-modules=java.base,java.logging,java.management,jdk.net,jdk.unsupported
+# The modules autosa.jar uses: the JMX MXBean, Unix-socket peer credentials, the metrics
+# endpoint's HTTP server, Unsafe for gson and Reactor, and java.logging so the runtime's default
+# CDS archive resolves every class it lists. jdeps --print-module-deps also names java.sql,
+# java.compiler, java.xml, java.desktop and java.net.http: gson, Jackson and error-prone's
+# annotations only probe for the first four, and only the MCP SDK's HTTP client transports,
+# which autosa mcp (stdio) never loads, use java.net.http.
+modules=java.base,java.logging,java.management,jdk.httpserver,jdk.net,jdk.unsupported
 # Debian's package version: a Maven SNAPSHOT sorts before the release (0.1.0~SNAPSHOT < 0.1.0).
 debversion=${version/-SNAPSHOT/\~SNAPSHOT}
 

@@ -117,6 +117,25 @@ public final class AutoSA implements AutoCloseable {
         return engine.adoptRunningScheduler();
     }
 
+    /**
+     * Asks for a switch now, on behalf of an operator or an agent, through the same controller and
+     * the same safety rules the policy follows: a mode that switches, a scheduler the controller
+     * lists as installed and trusted, not blocklisted or in failure backoff, the min switch interval
+     * passed, and never over a scheduler someone else started. Returning to the kernel default
+     * ({@code scheduler} null) is the safe direction and needs only the first and last of these.
+     * An accepted switch counts as a switch: the policy leaves it alone for the min switch interval,
+     * then goes on deciding as usual.
+     *
+     * @param scheduler an {@code scx_*} name, or null for the kernel default
+     * @param requestedBy who asks, for the log and the switch's reason (e.g. "mcp client via uid 1000")
+     */
+    public SwitchOutcome requestSwitch(@Nullable String scheduler, String requestedBy) {
+        synchronized (lifecycle) {
+            requireOpen();
+        }
+        return engine.requestSwitch(scheduler, requestedBy);
+    }
+
     /** Stops the loop and restores the kernel default scheduler unless configured to keep it. */
     @Override
     public void close() {
@@ -354,12 +373,13 @@ public final class AutoSA implements AutoCloseable {
 
             Engine engine = new Engine(config, mode, modeReason, source.provider(), chosenClassifier, chosenController,
                     clock != null ? clock : InstantSource.system(), listeners);
-            boolean owns = executor == null;
-            ScheduledExecutorService exec = owns ? Executors.newSingleThreadScheduledExecutor(r -> {
+            ScheduledExecutorService given = executor;
+            boolean owns = given == null;
+            ScheduledExecutorService exec = given != null ? given : Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "autosa-loop");
                 t.setDaemon(true);
                 return t;
-            }) : executor;
+            });
             return new AutoSA(config, engine, exec, owns);
         }
 

@@ -5,13 +5,12 @@ import dev.autosa.api.Classification;
 import dev.autosa.core.AutoSA;
 import dev.autosa.core.AutoSAStatus;
 import dev.autosa.core.Mode;
-import dev.autosa.examples.jmx.AutoSAManagement;
+import dev.autosa.jmx.AutoSAManagement;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import javax.management.JMException;
 
 /**
  * AutoSA inside a JVM service: build it in recommend mode, expose it over JMX, start it, read its
@@ -27,13 +26,12 @@ public final class EmbeddingExample {
     }
 
     /**
-     * Runs AutoSA in recommend mode, registered in JMX, and prints its status now and then.
+     * Runs AutoSA in recommend mode and prints its status now and then.
      *
      * @param args how many reports (default 12) and the seconds between them (default 5)
-     * @throws JMException if the MXBean cannot be registered
      * @throws InterruptedException if the main thread is interrupted while waiting
      */
-    public static void main(String[] args) throws JMException, InterruptedException {
+    public static void main(String[] args) throws InterruptedException {
         int reports = args.length > 0 ? Integer.parseInt(args[0]) : 12;
         Duration every = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 5);
         AutoSA autosa = AutoSA.builder()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
 package dev.autosa.benchmarks;
 
+import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,7 +29,7 @@ public final class ProcFiles {
     static final String[] OPTIONAL = {"pressure/cpu", "pressure/io", "pressure/memory", "schedstat"};
 
     private static final String RESOURCE_DIR = "/fixture-proc/";
-    private static Path extracted;
+    private static @Nullable Path extracted;
 
     private ProcFiles() {
     }
@@ -38,10 +39,12 @@ public final class ProcFiles {
         if (!FIXTURE.equals(param)) {
             return Paths.get(param);
         }
-        if (extracted == null) {
-            extracted = extractFixture();
+        Path dir = extracted;
+        if (dir == null) {
+            dir = extractFixture();
+            extracted = dir;
         }
-        return extracted;
+        return dir;
     }
 
     /** The tick's files that exist under {@code root}, in reading order. */

@@ -16,6 +16,7 @@ import dev.autosa.api.WorkloadClassifier;
 import dev.autosa.core.AutoSAConfig;
 import dev.autosa.core.AutoSAStatus;
 import dev.autosa.core.Mode;
+import dev.autosa.core.SwitchOutcome;
 import dev.autosa.core.internal.SwitchPolicy.Verdict;
 import java.time.Duration;
 import java.time.Instant;
@@ -363,6 +364,35 @@ public final class Engine {
         } else {
             LOG.warn("{}", message, cause);
         }
+    }
+
+    /** A switch asked for from outside the policy (see {@code AutoSA.requestSwitch}). */
+    public synchronized SwitchOutcome requestSwitch(@Nullable String scheduler, String requestedBy) {
+        long now = clock.millis();
+        String to = scheduler == null ? "the kernel default" : scheduler;
+        String running = active.isKernelDefault() ? null : active.scheduler();
+        if (Objects.equals(running, scheduler)) {
+            return new SwitchOutcome(true, to + " already runs; nothing to do", active);
+        }
+        String refusal = ManualSwitchRules.refusal(scheduler, mode, modeReason, controller, active, config, policy,
+                failures, now);
+        if (refusal != null) {
+            LOG.info("refused a switch to {} requested by {}: {}", to, requestedBy, refusal);
+            return new SwitchOutcome(false, refusal, active);
+        }
+        String reason = "requested by " + requestedBy;
+        long failuresBefore = failureCount;
+        performSwitch(now, scheduler == null ? Recommender.KERNEL_DEFAULT : scheduler, reason);
+        lastDecision = null;
+        String nowRunning = active.isKernelDefault() ? null : active.scheduler();
+        if (failureCount != failuresBefore || !Objects.equals(nowRunning, scheduler)) {
+            String detail = failures.snapshot(now).stream().filter(f -> f.scheduler().equals(scheduler))
+                    .map(f -> ": " + f.lastDetail()).findFirst().orElse("");
+            return new SwitchOutcome(false, "switching to " + to + " failed; " + active.displayName() + " runs"
+                    + detail, active);
+        }
+        return new SwitchOutcome(true, "switched to " + to + " (" + reason + ")"
+                + (mode == Mode.DRY_RUN ? "; dry run: simulated, the kernel was not touched" : ""), active);
     }
 
     /** Lets the controller take over a scheduler someone else started. */

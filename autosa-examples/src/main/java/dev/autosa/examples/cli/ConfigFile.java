@@ -6,6 +6,7 @@ import dev.autosa.core.AutoSA;
 import dev.autosa.core.AutoSAConfig;
 import dev.autosa.core.Mode;
 import dev.autosa.core.PreferenceTable;
+import dev.autosa.examples.metrics.MetricsAddress;
 import dev.autosa.proc.linux.ScxControllerConfig;
 import dev.autosa.proc.linux.ScxControllerConfig.OrphanPolicy;
 import java.io.IOException;
@@ -32,7 +33,8 @@ import org.jspecify.annotations.Nullable;
  * {@code keep_scheduler_on_close}, {@code prefer.<workload>} and {@code args.<scx_name>}, and the
  * settings of the sched_ext controller: {@code scx_trusted_dirs}, {@code scx_start_timeout_secs},
  * {@code scx_stop_timeout_secs}, {@code scx_orphan_policy} ({@code leave}, {@code adopt} or
- * {@code stop}) and {@code scx_run_dir}.
+ * {@code stop}) and {@code scx_run_dir}; and {@code metrics_listen} ({@code IP:PORT} of the
+ * Prometheus endpoint, off when absent).
  *
  * <p>Each value is checked by the same {@link AutoSA.Builder} setter the flags use (the controller's
  * by {@link ScxControllerConfig}), so the messages are the library's, prefixed with the file, line
@@ -47,7 +49,8 @@ public final class ConfigFile {
     public static final List<String> KEYS = List.of("collection_interval_secs", "aggregation_window_secs",
             "min_confidence_threshold", "min_switch_interval_secs", "enable_auto_switch", "mode",
             "stability_period_secs", "warmup_secs", "keep_scheduler_on_close", "scx_trusted_dirs",
-            "scx_start_timeout_secs", "scx_stop_timeout_secs", "scx_orphan_policy", "scx_run_dir");
+            "scx_start_timeout_secs", "scx_stop_timeout_secs", "scx_orphan_policy", "scx_run_dir",
+            "metrics_listen");
 
     private static final int MAX_SIZE = 1 << 20;
 
@@ -56,7 +59,8 @@ public final class ConfigFile {
      * the CLI derives it from the final aggregation window, as the builder does), and the settings
      * of the sched_ext controller (the defaults where the file names none).
      */
-    public record Loaded(Path path, AutoSAConfig config, boolean warmupGiven, ScxControllerConfig scx) {
+    public record Loaded(Path path, AutoSAConfig config, boolean warmupGiven, ScxControllerConfig scx,
+            @Nullable MetricsAddress metricsListen) {
     }
 
     private ConfigFile() {
@@ -115,7 +119,7 @@ public final class ConfigFile {
             AutoSAConfig c = new AutoSAConfig(v.interval, v.window, v.minConfidence, v.minSwitchInterval,
                     v.stabilityPeriod, warmup, v.autoSwitch, v.mode, d.failureBackoff(), d.maxFailureBackoff(),
                     d.blocklistAfter(), v.keepScheduler, d.decisionLogSize(), v.preferences, v.args);
-            return new Loaded(path, c, v.warmup != null, v.scx);
+            return new Loaded(path, c, v.warmup != null, v.scx, v.metricsListen);
         } catch (IllegalArgumentException e) {
             throw CliException.usage(path + ": " + e.getMessage());
         }
@@ -147,6 +151,7 @@ public final class ConfigFile {
             case "scx_stop_timeout_secs" -> v.scx = v.scx.withStopTimeout(seconds(value));
             case "scx_orphan_policy" -> v.scx = v.scx.withOrphanPolicy(orphanPolicy(value));
             case "scx_run_dir" -> v.scx = v.scx.withRunDir(Path.of(value));
+            case "metrics_listen" -> v.metricsListen = MetricsAddress.parse(value);
             default -> {
                 if (key.startsWith("prefer.")) {
                     Workload w = Workload.of(key.substring("prefer.".length()));
@@ -258,6 +263,7 @@ public final class ConfigFile {
         PreferenceTable preferences;
         final Map<String, List<String>> args = new LinkedHashMap<>();
         ScxControllerConfig scx = ScxControllerConfig.ofDefaults();
+        @Nullable MetricsAddress metricsListen;
 
         Values(AutoSAConfig d) {
             interval = d.collectionInterval();

@@ -12,7 +12,7 @@ import dev.autosa.examples.cli.daemon.ControlServer.Reply;
 import dev.autosa.examples.cli.daemon.ControlServer.Request;
 import dev.autosa.examples.cli.daemon.PidLock;
 import dev.autosa.examples.cli.json.Json;
-import dev.autosa.examples.jmx.AutoSAManagement;
+import dev.autosa.jmx.AutoSAManagement;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -41,6 +41,7 @@ final class Daemon {
     private final Object shutdownLock = new Object();
     private @Nullable ControlServer server;
     private @Nullable AutoSAManagement jmx;
+    private @Nullable Observability observability;
     private volatile @Nullable Boolean keepOverride;
     private volatile boolean failed;
     private boolean down;
@@ -62,6 +63,11 @@ final class Daemon {
     void attach(ControlServer s, @Nullable AutoSAManagement m) {
         server = s;
         jmx = m;
+    }
+
+    /** Scheduler statistics for status, and the metrics endpoint, closed after the engine. */
+    void observe(Observability o) {
+        observability = o;
     }
 
     /** Answers one control request (on the control pool). */
@@ -123,16 +129,25 @@ final class Daemon {
                 o.add("active", Json.active(active));
                 return Reply.of(o);
             }
+            case "switch", "default" -> {
+                return SwitchRequests.handle(r, autosa);
+            }
             default -> {
                 return Reply.of(ControlServer.error("unknown command \"" + r.cmd()
-                        + "\" (known: status, list, stop, adopt)"));
+                        + "\" (known: status, list, stop, adopt, switch, default)"));
             }
         }
     }
 
     JsonObject status() {
-        return Json.status(autosa.status(), autosa.config(), new Json.DaemonInfo(ProcessHandle.current().pid(),
+        JsonObject o = Json.status(autosa.status(), autosa.config(), new Json.DaemonInfo(ProcessHandle.current().pid(),
                 VersionProvider.version(), socket.toString(), startedAt));
+        Observability obs = observability;
+        JsonObject scx = obs == null ? null : obs.scxStatsJson();
+        if (scx != null) {
+            o.add("scxStats", scx);
+        }
+        return o;
     }
 
     JsonObject list() {
@@ -175,6 +190,10 @@ final class Daemon {
                 autosa.close();
             } catch (RuntimeException e) {
                 LOG.error("closing the engine failed; check /sys/kernel/sched_ext/state", e);
+            }
+            Observability obs = observability;
+            if (obs != null) {
+                obs.close();
             }
             ActiveScheduler after = autosa.status().active();
             if (keep) {

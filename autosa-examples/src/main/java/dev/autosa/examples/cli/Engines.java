@@ -17,9 +17,9 @@ final class Engines {
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
-            throw CliException.usage(e.getMessage());
+            throw CliException.usage(String.valueOf(e.getMessage()));
         } catch (IllegalStateException e) {
-            throw CliException.failure(e.getMessage());
+            throw CliException.failure(String.valueOf(e.getMessage()));
         }
     }
 }

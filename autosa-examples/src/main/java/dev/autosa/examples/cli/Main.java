@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             RecommendCommand.class,
             CaptureCommand.class,
             ReplayCommand.class,
+            McpCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

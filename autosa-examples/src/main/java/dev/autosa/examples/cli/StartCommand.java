@@ -7,7 +7,7 @@ import dev.autosa.examples.cli.daemon.ControlClient;
 import dev.autosa.examples.cli.daemon.ControlServer;
 import dev.autosa.examples.cli.daemon.PidLock;
 import dev.autosa.examples.cli.daemon.SocketPaths;
-import dev.autosa.examples.jmx.AutoSAManagement;
+import dev.autosa.jmx.AutoSAManagement;
 import dev.autosa.proc.linux.ScxControllerConfig;
 import dev.autosa.proc.linux.ScxProcessController;
 import java.io.IOException;
@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import javax.management.JMException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +49,11 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = "--no-jmx", description = "Do not register the dev.autosa:type=AutoSA MXBean.")
     boolean noJmx;
 
+    @Option(names = "--metrics", paramLabel = "IP:PORT",
+            description = "Serve Prometheus metrics at http://IP:PORT/metrics (e.g. 127.0.0.1:9464; default off,"
+                    + " or the config file's metrics_listen).")
+    @Nullable String metrics;
+
     @Option(names = {"-v", "--verbose"}, description = "Log debug messages.")
     boolean verbose;
 
@@ -65,9 +69,9 @@ final class StartCommand implements Callable<Integer> {
         ClassLoader loader = Plugins.loader(plugins);
         builder.classLoader(loader);
         if (procRoot != null) {
-            builder.metricSource(MetricSources.forProcRoot(procRoot));
             scx = scx.withProcRoot(procRoot.toAbsolutePath());
         }
+        Observability observability = Observability.prepare(builder, metrics, file, procRoot, loader);
 
         Path sock = socket.path();
         SocketPaths.prepareDirectory(sock, socket.isDefault());
@@ -85,6 +89,13 @@ final class StartCommand implements Callable<Integer> {
                 builder.controller(controller);
             }
             autosa = Engines.build(builder);
+            try {
+                observability.start(autosa);
+            } catch (RuntimeException e) {
+                autosa.close();
+                observability.close();
+                throw e;
+            }
             daemon = new Daemon(autosa, controller, found.unavailable(), found.whyNone(), lock, sock);
             ControlServer server;
             try {
@@ -97,11 +108,12 @@ final class StartCommand implements Callable<Integer> {
             if (!noJmx) {
                 try {
                     jmx = AutoSAManagement.register(autosa);
-                } catch (JMException e) {
+                } catch (IllegalStateException e) {
                     LOG.warn("could not register the MXBean {}: {}", AutoSAManagement.OBJECT_NAME, e.toString());
                 }
             }
             daemon.attach(server, jmx);
+            daemon.observe(observability);
         } catch (RuntimeException e) {
             lock.close();
             throw e;

@@ -75,7 +75,8 @@ class DebPackageIT {
         // Its own runtime: only the modules it needs, and no compiler or other JDK tool.
         Host.Result modules = Host.run("/usr/lib/autosa/runtime/bin/java", "--list-modules").ok();
         assertThat(modules.out().lines().map(l -> l.replaceAll("@.*", "")).toList())
-                .containsExactlyInAnyOrder("java.base", "java.logging", "java.management", "jdk.net", "jdk.unsupported");
+                .containsExactlyInAnyOrder("java.base", "java.logging", "java.management", "jdk.httpserver", "jdk.net",
+                        "jdk.unsupported");
         assertThat(Path.of("/usr/lib/autosa/runtime/bin/javac")).doesNotExist();
         // The class-data archive postinst dumped maps on the packaged runtime (-Xshare:on fails otherwise).
         assertThat(CDS_CACHE.resolve("autosa.jsa")).isRegularFile();

@@ -173,7 +173,7 @@ public final class ScxProcessController implements SchedulerController {
         try {
             entry.flags().validate(name, spec.args());
         } catch (IllegalArgumentException e) {
-            throw failure(name, Kind.START_FAILED, e.getMessage(), null);
+            throw failure(name, Kind.START_FAILED, String.valueOf(e.getMessage()), null);
         }
         refuseForeign(sysfs.snapshot(), name, Kind.START_FAILED);
         stopForSwitch(name);
@@ -363,7 +363,7 @@ public final class ScxProcessController implements SchedulerController {
             last.set(s);
             return !sp.isAlive() || (s.state() == State.ENABLED && s.enableSeq() > seqBefore);
         }, config.startTimeout(), config.pollInterval());
-        Snapshot s = last.get();
+        Snapshot s = java.util.Objects.requireNonNull(last.get(), "snapshot");
         String ops = s.ops();
         boolean attached = settled && s.state() == State.ENABLED && s.enableSeq() > seqBefore;
         if (attached && ops != null && OpsNames.matches(name, ops)) {

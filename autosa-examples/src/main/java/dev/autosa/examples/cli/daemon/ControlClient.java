@@ -111,7 +111,7 @@ public final class ControlClient {
     /** A user's default socket is not the system daemon's, which only root can reach; say so. */
     private static String systemDaemonHint(Path socket) {
         Path system = Path.of("/run/autosa/autosa.sock");
-        if (Uid.isRoot() || socket.equals(system) || !Files.isDirectory(system.getParent())) {
+        if (Uid.isRoot() || socket.equals(system) || !Files.isDirectory(Path.of("/run/autosa"))) {
             return "";
         }
         return "; a system daemon's socket " + system + " is for root only: try sudo autosa ... or --socket";

@@ -60,7 +60,7 @@ public final class SocketPaths {
      * tightened to 0700.
      */
     public static void prepareDirectory(Path socket, boolean isDefault) {
-        Path dir = socket.toAbsolutePath().getParent();
+        Path dir = java.util.Objects.requireNonNull(socket.toAbsolutePath().getParent(), "socket directory");
         try {
             if (!Files.isDirectory(dir)) {
                 Files.createDirectories(dir.getParent());

@@ -82,6 +82,12 @@ public final class Text {
             line(b, "decision", str(d, "action") + ": " + str(d, "reason"));
         }
         line(b, "metrics", metrics(s.getAsJsonObject("window")));
+        if (s.has("scxStats") && s.get("scxStats").isJsonObject()) {
+            JsonObject x = s.getAsJsonObject("scxStats");
+            String st = str(x, "status");
+            line(b, "scx stats", st.equals("ok") ? x.getAsJsonObject("values").size() + " fields from "
+                    + str(x, "socket") : st + ": " + str(x, "detail"));
+        }
         JsonObject p = s.getAsJsonObject("providers");
         line(b, "providers", "metric source " + str(p, "metricSource") + ", classifier " + str(p, "classifier")
                 + ", controller " + str(p, "controller"));

@@ -100,7 +100,7 @@ public final class Stopper {
         } catch (java.util.concurrent.TimeoutException e) {
             // still alive: the caller escalates to the next signal
         } catch (java.util.concurrent.ExecutionException e) {
-            LOG.warn("waiting for pid {} to exit failed: {}", process.pid(), e.getCause().toString());
+            LOG.warn("waiting for pid {} to exit failed: {}", process.pid(), String.valueOf(e.getCause()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

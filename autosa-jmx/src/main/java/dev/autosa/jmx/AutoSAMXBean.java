@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
-package dev.autosa.examples.jmx;
+package dev.autosa.jmx;
 
 import java.util.Map;
 
 /**
- * What JMX clients (jconsole, a Prometheus JMX exporter) see of a running AutoSA under
- * {@code dev.autosa:type=AutoSA}. Read-only: changing the scheduler stays with AutoSA's policy.
+ * What JMX clients (jconsole, a Prometheus JMX exporter) see of a running AutoSA, by
+ * default under {@code dev.autosa:type=AutoSA}. Read-only: changing the scheduler stays with AutoSA's policy.
  */
 public interface AutoSAMXBean {
 
