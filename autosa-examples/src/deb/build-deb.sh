@@ -17,12 +17,12 @@ src=$(cd "$(dirname "$0")" && pwd)
 examples=$(cd "$src/../.." && pwd)
 jar=$target/autosa.jar
 # The modules autosa.jar uses: the JMX MXBean, Unix-socket peer credentials, the metrics
-# endpoint's HTTP server, Unsafe for gson and Reactor, and java.logging so the runtime's default
-# CDS archive resolves every class it lists. jdeps --print-module-deps also names java.sql,
-# java.compiler, java.xml, java.desktop and java.net.http: gson, Jackson and error-prone's
-# annotations only probe for the first four, and only the MCP SDK's HTTP client transports,
-# which autosa mcp (stdio) never loads, use java.net.http.
-modules=java.base,java.logging,java.management,jdk.httpserver,jdk.net,jdk.unsupported
+# endpoint's HTTP server, Jackson's XML types (autosa mcp: its serializer factory links them),
+# Unsafe for gson and Reactor, and java.logging so the runtime's default CDS archive resolves every
+# class it lists. jdeps --print-module-deps also names java.sql, java.compiler, java.desktop and
+# java.net.http: gson, Jackson and error-prone's annotations only probe for the first three, and
+# only the MCP SDK's HTTP client transports, which autosa mcp (stdio) never loads, use the last.
+modules=java.base,java.logging,java.management,java.xml,jdk.httpserver,jdk.net,jdk.unsupported
 # Debian's package version: a Maven SNAPSHOT sorts before the release (0.1.0~SNAPSHOT < 0.1.0).
 debversion=${version/-SNAPSHOT/\~SNAPSHOT}
 

@@ -6,12 +6,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,8 +83,8 @@ class DebPackageIT {
         // Its own runtime: only the modules it needs, and no compiler or other JDK tool.
         Host.Result modules = Host.run("/usr/lib/autosa/runtime/bin/java", "--list-modules").ok();
         assertThat(modules.out().lines().map(l -> l.replaceAll("@.*", "")).toList())
-                .containsExactlyInAnyOrder("java.base", "java.logging", "java.management", "jdk.httpserver", "jdk.net",
-                        "jdk.unsupported");
+                .containsExactlyInAnyOrder("java.base", "java.logging", "java.management", "java.xml", "jdk.httpserver",
+                        "jdk.net", "jdk.unsupported");
         assertThat(Path.of("/usr/lib/autosa/runtime/bin/javac")).doesNotExist();
         // The class-data archive postinst dumped maps on the packaged runtime (-Xshare:on fails otherwise).
         assertThat(CDS_CACHE.resolve("autosa.jsa")).isRegularFile();
@@ -97,14 +105,22 @@ class DebPackageIT {
         assertThat(Host.run("dpkg-query", "-W", "-f=${Conffiles}", "autosa").ok().out()).contains(CONFFILE);
         assertThat(path(CONFFILE)).isRegularFile();
         assertThat(path("/usr/lib/autosa/plugins")).isDirectory();
-        assertThat(Host.run("man", "-w", "autosa").ok().out().strip()).isEqualTo("/usr/share/man/man1/autosa.1.gz");
+        try (InputStream man = new GZIPInputStream(Files.newInputStream(path("/usr/share/man/man1/autosa.1.gz")))) {
+            assertThat(new String(man.readAllBytes(), StandardCharsets.UTF_8))
+                    .contains(".TH AUTOSA 1").contains("autosa " + versionOfDeb());
+        }
     }
 
     /** The daemon and its client, as installed: start, status through the socket, stop. */
     private void runsTheInstalledDaemon() throws IOException, InterruptedException {
         Path sock = tmp.resolve("autosa.sock");
         Host.run("autosa", "status", "--socket", sock.toString()).expectExit(3);
-        Process daemon = new ProcessBuilder("autosa", "start", "--mode", "recommend", "--socket", sock.toString())
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        Process daemon = new ProcessBuilder("autosa", "start", "--mode", "recommend", "--socket", sock.toString(),
+                "--metrics", "127.0.0.1:" + port)
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("daemon.log").toFile()).start();
         try {
             for (int i = 0; i < 600 && !Files.exists(sock) && daemon.isAlive(); i++) {
@@ -115,11 +131,44 @@ class DebPackageIT {
             Host.Result status = Host.run("autosa", "status", "--json", "--socket", sock.toString()).ok();
             assertThat(JsonParser.parseString(status.out()).getAsJsonObject().get("mode").getAsString())
                     .isEqualTo("recommend");
+            // The metrics endpoint needs jdk.httpserver in the packaged runtime.
+            HttpURLConnection metrics = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/metrics")
+                    .toURL().openConnection();
+            try (InputStream in = metrics.getInputStream()) {
+                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).containsPattern("autosa_running 1(\\.0)?\\s");
+            } finally {
+                metrics.disconnect();
+            }
+            mcpAnswersOnTheInstalledRuntime(sock);
             Host.run("autosa", "stop", "--socket", sock.toString()).ok();
             assertThat(daemon.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(daemon.exitValue()).isZero();
         } finally {
             daemon.destroyForcibly();
+        }
+    }
+
+    /** autosa mcp needs Jackson's XML types in the packaged runtime: one initialize round trip. */
+    private void mcpAnswersOnTheInstalledRuntime(Path sock) throws IOException, InterruptedException {
+        Path answer = tmp.resolve("mcp.out");
+        Process mcp = new ProcessBuilder("autosa", "mcp", "--socket", sock.toString())
+                .redirectOutput(answer.toFile()).redirectError(tmp.resolve("mcp.err").toFile()).start();
+        try {
+            try (OutputStream in = mcp.getOutputStream()) {
+                in.write(("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                        + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"deb-test\",\"version\":\"1\"}}}\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                in.flush();
+                for (int i = 0; i < 300 && Files.size(answer) == 0 && mcp.isAlive(); i++) {
+                    mcp.waitFor(100, TimeUnit.MILLISECONDS);
+                }
+            }
+            assertThat(Files.readString(answer)).as("mcp stderr: %s", Files.readString(tmp.resolve("mcp.err")))
+                    .contains("\"serverInfo\":{\"name\":\"autosa\"");
+        } finally {
+            mcp.destroy();
+            mcp.waitFor(10, TimeUnit.SECONDS);
+            mcp.destroyForcibly();
         }
     }
 
