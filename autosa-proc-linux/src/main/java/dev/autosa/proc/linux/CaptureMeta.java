@@ -40,6 +40,10 @@ public record CaptureMeta(Duration interval, int cpus, String kernel, Instant st
     /**
      * Checks every component.
      *
+     * @param interval   nominal time between ticks, positive, whole milliseconds
+     * @param cpus       online CPUs when recording started, at least 1
+     * @param kernel     kernel release ({@code uname -r}), one line of printable ASCII
+     * @param start      wall-clock time of tick 0; {@link Instant#EPOCH} if the capture does not say
      * @throws IllegalArgumentException naming the component and its value if it is out of range
      */
     public CaptureMeta {

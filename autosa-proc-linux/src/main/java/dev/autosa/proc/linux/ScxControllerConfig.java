@@ -68,6 +68,22 @@ public record ScxControllerConfig(Path sysfsRoot, Path procRoot, Path runDir, Li
     /**
      * Checks every component and copies the collections.
      *
+     * @param sysfsRoot sched_ext's sysfs directory, {@value #DEFAULT_SYSFS_ROOT} on a real kernel
+     * @param procRoot the proc file system, used to find the process that owns a scheduler
+     * @param runDir where the output of started schedulers goes, one {@code scx_*.log} per scheduler (fresh at
+     *     each start, cut back when it passes {@link #MAX_LOG_BYTES}); when it cannot be created or written, a
+     *     private directory in the system temp dir is used instead
+     * @param trustedDirs the only directories searched for {@code scx_*} binaries; they and the binaries must
+     *     be root-owned and not group/world-writable
+     * @param startTimeout how long a scheduler may take to attach (BPF verification of the large Rust
+     *     schedulers takes seconds on slow machines)
+     * @param stopTimeout how long to wait after each signal (SIGINT, SIGTERM, SIGKILL) and for the kernel to
+     *     report {@code disabled}
+     * @param pollInterval how often sysfs is read while waiting
+     * @param orphanPolicy what to do with a scheduler already attached when the controller is first used
+     * @param extraFlags per scheduler, flags accepted in addition to the known ones (e.g. a flag of a newer
+     *     release, or any flag of a scheduler this controller does not know); written {@code --name} or {@code
+     *     -c}, they may take a value as {@code --name=v} or as the next argument
      * @throws IllegalArgumentException naming the setting and its value if it is out of range
      */
     public ScxControllerConfig {
