@@ -7,6 +7,7 @@ module dev.autosa.proc.linux {
     requires transitive dev.autosa.api;
     requires org.slf4j;
     exports dev.autosa.proc.linux;
+    exports dev.autosa.proc.linux.trust;
     provides dev.autosa.api.MetricSource with dev.autosa.proc.linux.ProcMetricSource;
     provides dev.autosa.api.SchedulerController with dev.autosa.proc.linux.ScxProcessController;
 }

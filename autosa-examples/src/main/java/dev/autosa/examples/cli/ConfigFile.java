@@ -9,10 +9,6 @@ import dev.autosa.core.PreferenceTable;
 import dev.autosa.examples.metrics.MetricsAddress;
 import dev.autosa.proc.linux.ScxControllerConfig;
 import dev.autosa.proc.linux.ScxControllerConfig.OrphanPolicy;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,8 +48,6 @@ public final class ConfigFile {
             "scx_start_timeout_secs", "scx_stop_timeout_secs", "scx_orphan_policy", "scx_run_dir",
             "metrics_listen");
 
-    private static final int MAX_SIZE = 1 << 20;
-
     /**
      * The file's settings as a whole configuration, plus whether it named a warm-up (without one
      * the CLI derives it from the final aggregation window, as the builder does), and the settings
@@ -72,17 +66,7 @@ public final class ConfigFile {
      * @throws CliException (exit code 2) naming the file, line and key for a bad key or value
      */
     public static Loaded load(Path path) {
-        String text;
-        try {
-            if (Files.size(path) > MAX_SIZE) {
-                throw CliException.usage(path + ": larger than " + MAX_SIZE + " bytes; not a configuration file");
-            }
-            text = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw CliException.usage("configuration file " + path + " not found");
-        } catch (IOException e) {
-            throw CliException.usage("cannot read configuration file " + path + ": " + e.getMessage());
-        }
+        String text = ConfigReader.read(path);
         return parse(path, text);
     }
 

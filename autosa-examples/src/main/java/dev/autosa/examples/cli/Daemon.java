@@ -11,12 +11,15 @@ import dev.autosa.examples.cli.daemon.ControlServer;
 import dev.autosa.examples.cli.daemon.ControlServer.Reply;
 import dev.autosa.examples.cli.daemon.ControlServer.Request;
 import dev.autosa.examples.cli.daemon.PidLock;
+import dev.autosa.examples.cli.daemon.QuietWarnings;
 import dev.autosa.examples.cli.json.Json;
 import dev.autosa.jmx.AutoSAManagement;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +41,13 @@ final class Daemon {
     private final Path socket;
     private final Instant startedAt = Instant.now();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final ExecutorService statusReader = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "autosa-status");
+        t.setDaemon(true);
+        return t;
+    });
+    private final LiveStatus live;
+    private final QuietWarnings refusals = new QuietWarnings(System::nanoTime);
     private final Object shutdownLock = new Object();
     private @Nullable ControlServer server;
     private @Nullable AutoSAManagement jmx;
@@ -58,6 +68,7 @@ final class Daemon {
         this.controllerUnavailable = controllerUnavailable;
         this.lock = lock;
         this.socket = socket;
+        this.live = new LiveStatus(autosa::status, controller, statusReader);
     }
 
     void attach(ControlServer s, @Nullable AutoSAManagement m) {
@@ -85,7 +96,7 @@ final class Daemon {
             }
             case "stop" -> {
                 if (!r.privileged()) {
-                    LOG.warn("refused stop from user {}: only root or the daemon's user may stop it", r.peer());
+                    warnRefused("stop", r.peer());
                     return Reply.of(ControlServer.error("permission denied: only root or the user running autosa"
                             + " may stop it (you are " + r.peer() + ")"));
                 }
@@ -102,7 +113,7 @@ final class Daemon {
                 if (keep != null && controller != null) {
                     controller.overrideKeepOnClose(keep);
                 }
-                ActiveScheduler active = autosa.status().active();
+                ActiveScheduler active = live.get().status().active();
                 JsonObject o = ok();
                 o.addProperty("pid", ProcessHandle.current().pid());
                 o.addProperty("keepScheduler", effective);
@@ -116,7 +127,7 @@ final class Daemon {
             }
             case "adopt" -> {
                 if (!r.privileged()) {
-                    LOG.warn("refused adopt from user {}: only root or the daemon's user may hand control over", r.peer());
+                    warnRefused("adopt", r.peer());
                     return Reply.of(ControlServer.error("permission denied: only root or the user running autosa"
                             + " may hand a scheduler over to it (you are " + r.peer() + ")"));
                 }
@@ -139,9 +150,28 @@ final class Daemon {
         }
     }
 
+    /** A user who tries again and again writes one warning a minute, with a count, not one per try. */
+    private void warnRefused(String cmd, String peer) {
+        long quiet = refusals.occurred(cmd + " " + peer);
+        if (quiet >= 0) {
+            LOG.warn("refused {} from user {}: only root or the daemon's user may {}; {} more refused since the last"
+                    + " such warning (logged at most once a minute)", cmd, peer,
+                    cmd.equals("stop") ? "stop it" : "hand control over", quiet);
+        }
+    }
+
+    /** The status, answered at once also while a scheduler is being started (see {@link LiveStatus}). */
     JsonObject status() {
-        JsonObject o = Json.status(autosa.status(), autosa.config(), new Json.DaemonInfo(ProcessHandle.current().pid(),
+        LiveStatus.Snapshot snap = live.get();
+        JsonObject o = Json.status(snap.status(), autosa.config(), new Json.DaemonInfo(ProcessHandle.current().pid(),
                 VersionProvider.version(), socket.toString(), startedAt));
+        ManagedController.Switch sw = snap.switching();
+        if (sw != null) {
+            JsonObject s = new JsonObject();
+            s.addProperty("target", sw.target());
+            s.addProperty("since", sw.since().toString());
+            o.add("switching", s);
+        }
         Observability obs = observability;
         JsonObject scx = obs == null ? null : obs.scxStatsJson();
         if (scx != null) {
@@ -156,8 +186,13 @@ final class Daemon {
         String unavailable = controllerUnavailable;
         if (c != null) {
             try {
-                synchronized (this) {
-                    catalog = c.available();
+                if (c instanceof ManagedController m) {
+                    // Answers from its last catalog while a switch holds it.
+                    catalog = m.available();
+                } else {
+                    synchronized (this) {
+                        catalog = c.available();
+                    }
                 }
             } catch (RuntimeException e) {
                 LOG.warn("could not read the scheduler catalog from {}", c.name(), e);
@@ -166,7 +201,7 @@ final class Daemon {
             }
         }
         return Json.catalog(catalog, controller == null ? null : controller.name(), unavailable,
-                autosa.status().active(), autosa.config().preferences());
+                live.get().status().active(), autosa.config().preferences());
     }
 
     /** Stops everything once; later calls wait until the first has finished. */
@@ -206,6 +241,7 @@ final class Daemon {
             if (catalogOnly != null) {
                 catalogOnly.close(true);
             }
+            statusReader.shutdownNow();
             lock.close();
             stopped.countDown();
         }

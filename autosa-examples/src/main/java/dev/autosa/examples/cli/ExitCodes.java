@@ -11,6 +11,12 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** The daemon is not running (status, stop). */
     public static final int NOT_RUNNING = 3;
+    /**
+     * Whether the daemon runs cannot be told by this user: its socket or socket directory is
+     * permission denied (a root daemon asked by another user). As in the LSB's init-script
+     * status codes, 4 means "status unknown", so monitoring does not report a running daemon as down.
+     */
+    public static final int NO_ACCESS = 4;
 
     private ExitCodes() {
     }

@@ -32,7 +32,8 @@ import picocli.CommandLine.Command;
             "0:success",
             "1:failure (e.g. the daemon is already running, a scheduler or I/O error)",
             "2:bad flag, bad value or bad configuration file",
-            "3:the daemon is not running (status, stop)"
+            "3:the daemon is not running (status, stop)",
+            "4:cannot tell: permission denied on the daemon's socket or its directory (status, stop)"
         })
 public final class Main implements Runnable {
 

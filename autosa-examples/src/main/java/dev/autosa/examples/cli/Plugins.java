@@ -1,18 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
 package dev.autosa.examples.cli;
 
+import dev.autosa.proc.linux.trust.EffectiveUid;
+import dev.autosa.proc.linux.trust.RootTrust;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -22,9 +21,10 @@ import org.slf4j.LoggerFactory;
  * Loads plug-in jars (extra classifiers, metric sources or controllers found by ServiceLoader)
  * from a directory into a class loader for {@code AutoSA.builder().classLoader(...)}.
  *
- * <p>A plug-in runs with the daemon's rights (root), so as root the directory and each jar must be
- * owned by root and not writable by group or others, the same rule the controller applies to
- * {@code scx_*} binaries.
+ * <p>A plug-in runs with the daemon's rights (root), so as root the directory (and every ancestor)
+ * and each jar must be owned by root and not writable by group or others, and a jar's real path
+ * must lie inside the directory: {@link RootTrust}, the rule the controller applies to {@code
+ * scx_*} binaries.
  */
 public final class Plugins {
 
@@ -62,36 +62,35 @@ public final class Plugins {
         if (jars.isEmpty()) {
             return parent;
         }
-        requireTrusted(d);
+        if (EffectiveUid.isRoot()) {
+            Optional<String> refusal = RootTrust.checkDirectory(d);
+            if (refusal.isPresent()) {
+                throw CliException.failure("refusing plug-in directory " + d + ": running as root, " + refusal.get());
+            }
+        }
         URL[] urls = new URL[jars.size()];
         for (int i = 0; i < urls.length; i++) {
-            requireTrusted(jars.get(i));
+            Path jar = trusted(jars.get(i), d);
             try {
-                urls[i] = jars.get(i).toUri().toURL();
+                urls[i] = jar.toUri().toURL();
             } catch (MalformedURLException e) {
-                throw CliException.failure("bad plug-in path " + jars.get(i) + ": " + e.getMessage());
+                throw CliException.failure("bad plug-in path " + jar + ": " + e.getMessage());
             }
         }
         LOG.info("plug-ins from {}: {}", d, jars.stream().map(p -> p.getFileName().toString()).toList());
         return new URLClassLoader("autosa-plugins", urls, parent);
     }
 
-    private static void requireTrusted(Path p) {
-        if (!Uid.isRoot()) {
-            return;
+    /** The path to load {@code jar} from: as root, its checked real path (the rule scheduler binaries follow). */
+    private static Path trusted(Path jar, Path dir) {
+        if (!EffectiveUid.isRoot()) {
+            return jar;
         }
-        try {
-            PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            Set<PosixFilePermission> perms = a.permissions();
-            boolean writable = perms.contains(PosixFilePermission.GROUP_WRITE)
-                    || perms.contains(PosixFilePermission.OTHERS_WRITE);
-            if (!"root".equals(a.owner().getName()) || writable) {
-                throw CliException.failure("refusing plug-in " + p + ": running as root, it must be owned by root"
-                        + " and not writable by group or others (owner " + a.owner().getName() + ", mode "
-                        + java.nio.file.attribute.PosixFilePermissions.toString(perms) + ")");
-            }
-        } catch (IOException e) {
-            throw CliException.failure("cannot check plug-in " + p + ": " + e.getMessage());
+        RootTrust.Verdict v = RootTrust.checkFile(jar, List.of(dir));
+        Path real = v.realPath();
+        if (real == null) {
+            throw CliException.failure("refusing plug-in " + jar + ": running as root, " + v.refusal());
         }
+        return real;
     }
 }

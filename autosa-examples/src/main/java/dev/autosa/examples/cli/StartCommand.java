@@ -12,7 +12,6 @@ import dev.autosa.proc.linux.ScxControllerConfig;
 import dev.autosa.proc.linux.ScxProcessController;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -75,6 +74,8 @@ final class StartCommand implements Callable<Integer> {
 
         Path sock = socket.path();
         SocketPaths.prepareDirectory(sock, socket.isDefault());
+        // Before the pid file is touched: a file, directory or link at the socket path is refused.
+        SocketPaths.checkSocketPathFree(sock);
         PidLock lock = PidLock.acquire(SocketPaths.pidFile(sock), "socket " + sock);
         Daemon daemon;
         AutoSA autosa;
@@ -151,7 +152,7 @@ final class StartCommand implements Callable<Integer> {
     }
 
     private static void replaceStaleSocket(Path sock, PidLock lock) {
-        if (!Files.exists(sock, LinkOption.NOFOLLOW_LINKS)) {
+        if (!SocketPaths.checkSocketPathFree(sock)) {
             return;
         }
         // We hold the pid lock, so no autosa daemon owns this socket; unless something else answers

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
 package dev.autosa.examples.cli;
 
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import dev.autosa.examples.cli.daemon.ControlClient;
 import dev.autosa.examples.cli.json.Json;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code autosa status}: what the daemon sees, recommends and runs, and why. */
 @Command(name = "status", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Shows the daemon's state; exit code 3 when it is not running.")
+        description = {"Shows the daemon's state; exit code 3 when it is not running,",
+            "4 when this user may not see it (e.g. a root daemon asked by another user)."})
 final class StatusCommand implements Callable<Integer> {
 
     @Spec
@@ -40,19 +42,24 @@ final class StatusCommand implements Callable<Integer> {
         try {
             answer = ControlClient.request(sock, ControlClient.command("status"), Duration.ofSeconds(10));
         } catch (CliException e) {
-            if (e.exitCode() != ExitCodes.NOT_RUNNING) {
+            if (e.exitCode() != ExitCodes.NOT_RUNNING && e.exitCode() != ExitCodes.NO_ACCESS) {
                 throw e;
             }
             if (json) {
                 JsonObject o = new JsonObject();
-                o.addProperty("running", false);
+                if (e.exitCode() == ExitCodes.NOT_RUNNING) {
+                    o.addProperty("running", false);
+                } else {
+                    // Unknown: permission denied is not "not running".
+                    o.add("running", JsonNull.INSTANCE);
+                }
                 o.addProperty("socket", sock.toString());
                 o.addProperty("reason", e.getMessage());
                 out.println(Json.PRETTY.toJson(o));
             } else {
                 out.println(e.getMessage());
             }
-            return ExitCodes.NOT_RUNNING;
+            return e.exitCode();
         }
         JsonObject status = answer.getAsJsonObject("status");
         out.print(json ? Json.PRETTY.toJson(status) + "\n" : Text.status(status));

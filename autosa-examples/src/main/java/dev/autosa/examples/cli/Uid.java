@@ -1,32 +1,22 @@
 // SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
 package dev.autosa.examples.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.autosa.proc.linux.trust.EffectiveUid;
 
-/** This process's effective uid, read as the owner of {@code /proc/self} (Java has no geteuid()). */
+/**
+ * This process's effective uid, for the CLI's socket and plug-in checks: a short name for {@link
+ * EffectiveUid}, the one place the uid is read (the sched_ext controller uses it too).
+ */
 public final class Uid {
-
-    private static final int UID = read();
 
     private Uid() {
     }
 
     public static int effective() {
-        return UID;
+        return EffectiveUid.get();
     }
 
     public static boolean isRoot() {
-        return UID == 0;
-    }
-
-    private static int read() {
-        try {
-            return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            // Not Linux: fall back to the login name; only "root" matters.
-            return "root".equals(System.getProperty("user.name")) ? 0 : -1;
-        }
+        return EffectiveUid.isRoot();
     }
 }

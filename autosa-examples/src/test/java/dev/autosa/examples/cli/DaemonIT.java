@@ -287,7 +287,7 @@ class DaemonIT {
     @Test
     @Order(12)
     void pluginClassifierFromThePluginsDirectoryIsUsed() throws Exception {
-        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+        Path plugins = TrustedTemp.newDirectory("plugins"); // not under /tmp: a root daemon refuses that
         Files.copy(Cli.PLUGIN_JAR, plugins.resolve("nightly-batch.jar"));
         Path sock = tmp.resolve("plugin/autosa.sock");
         try (Cli.Daemon d = Cli.start(sock, "--mode", "recommend", "--aggregation-window", "4", "--plugins",

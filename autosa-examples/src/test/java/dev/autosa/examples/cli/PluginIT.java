@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The packaged plug-in jar, loaded from a plug-ins directory the way the daemon loads it. */
 class PluginIT {
 
-    @TempDir
+    /** A root daemon loads plug-ins only from a directory whose ancestors only root can write: not /tmp. */
+    @TempDir(factory = TrustedTemp.class)
     Path plugins;
 
     @Test

@@ -101,7 +101,7 @@ class ReplayIT {
 
     @Test
     void pluginClassifierDecidesInReplay() throws IOException {
-        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+        Path plugins = TrustedTemp.newDirectory("plugins"); // not under /tmp: a root daemon refuses that
         Files.copy(Cli.PLUGIN_JAR, plugins.resolve("nightly-batch.jar"));
         Cli.Result r = Cli.run("replay", capture.toString(), "--json", "--config", config.toString(),
                 "--aggregation-window", "4", "--plugins", plugins.toString());

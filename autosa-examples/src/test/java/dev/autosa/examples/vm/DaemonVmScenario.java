@@ -27,6 +27,7 @@ public final class DaemonVmScenario {
 
     private static final Path SYSFS = Path.of("/sys/kernel/sched_ext");
     private static final Path SOCKET = Path.of("/tmp/autosa-vm/autosa.sock");
+    private static final Path SECOND_SOCKET = Path.of("/tmp/autosa-vm2/autosa.sock");
     private static final long STEP_TIMEOUT_SECS = 600;
 
     private final Path jar;
@@ -96,6 +97,7 @@ public final class DaemonVmScenario {
                 .start();
         line("stress-ng --cpu 2 started (pid " + stress.pid() + ")");
         step("kernel runs scx_simple by the daemon", this::untilSimple);
+        step("a second daemon on another socket only recommends", this::secondDaemon);
         step("autosa stop restored the kernel default", this::stop);
         line("state sequence: " + String.join(" -> ", sequence));
         line("sysfs after: " + sysfs());
@@ -152,6 +154,41 @@ public final class DaemonVmScenario {
         check(first == 0 && simple > first, "kernel default (before the daemon) seen before scx_simple");
     }
 
+    /**
+     * One AutoSA manages sched_ext per machine: a second daemon (another socket, same config) finds
+     * the first one's lock, says which pid holds it, recommends only, and leaves its scheduler alone.
+     */
+    private void secondDaemon() throws Exception {
+        Process first = daemon;
+        check(first != null, "first daemon started");
+        long firstPid = first.pid();
+        Path log = work.resolve("daemon2.log");
+        List<String> cmd = java("start", "--mode", "auto", "--config", work.resolve("autosa.conf").toString(),
+                "--socket", SECOND_SOCKET.toString(), "--no-jmx");
+        line("$ " + String.join(" ", cmd));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            JsonObject s = poll("the second daemon answering status", () -> {
+                check(p.isAlive(), "second daemon alive (log: " + tail(log) + ")");
+                JsonObject st = status(SECOND_SOCKET);
+                return st != null && st.get("ticks").getAsLong() >= 1 ? st : null;
+            });
+            String reason = s.get("modeReason").getAsString();
+            line("  mode " + s.get("mode").getAsString() + ": " + reason);
+            check(s.get("mode").getAsString().equals("recommend"), "second daemon in recommend mode");
+            check(reason.contains("another AutoSA (pid " + firstPid + ") manages sched_ext on this machine"),
+                    "the reason names the first daemon's pid " + firstPid);
+            Process stop = new ProcessBuilder(java("stop", "--socket", SECOND_SOCKET.toString()))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            check(stop.waitFor(STEP_TIMEOUT_SECS, TimeUnit.SECONDS) && stop.exitValue() == 0, "second stopped");
+            check(p.waitFor(STEP_TIMEOUT_SECS, TimeUnit.SECONDS), "second daemon exited");
+            check(read("state").equals("enabled") && read("root/ops").equals("simple"),
+                    "the first daemon's scx_simple still runs");
+        } finally {
+            p.destroy();
+        }
+    }
+
     private void stop() throws Exception {
         Process p = daemon;
         check(p != null, "daemon started");
@@ -204,7 +241,11 @@ public final class DaemonVmScenario {
 
     /** {@code autosa status --json} through the CLI, or null when the daemon does not answer (yet). */
     private @Nullable JsonObject status() throws Exception {
-        Process p = new ProcessBuilder(java("status", "--json", "--socket", SOCKET.toString()))
+        return status(SOCKET);
+    }
+
+    private @Nullable JsonObject status(Path socket) throws Exception {
+        Process p = new ProcessBuilder(java("status", "--json", "--socket", socket.toString()))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(STEP_TIMEOUT_SECS, TimeUnit.SECONDS) || p.exitValue() != 0 || out.isBlank()) {

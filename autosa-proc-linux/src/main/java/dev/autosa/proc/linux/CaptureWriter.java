@@ -6,10 +6,12 @@ import dev.autosa.proc.linux.internal.proc.ProcSampler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.stream.Stream;
 
 /**
  * Records a proc capture: {@code DIR/meta.properties} and one {@code DIR/ticks/<ms>/} directory per
@@ -44,22 +46,116 @@ public final class CaptureWriter implements AutoCloseable {
     /**
      * Starts a capture of {@code procRoot} into {@code directory}, which is created if needed.
      *
+     * <p>Run as root into a shared place such as {@code /tmp}, a capture must not write through a
+     * link another user planted. So an existing directory must be a real directory (not a link)
+     * of this user that nobody else may write, holding nothing or only an earlier capture's
+     * {@code meta.properties} (a regular file) and an empty {@code ticks}; a new directory is made
+     * only in a parent that others cannot rearrange (not writable by them, or root-owned and sticky).
+     *
      * @param procRoot the directory to copy from, e.g. {@code /proc}
      * @param directory where the capture goes: empty or absent
      * @return a writer that has written nothing yet
-     * @throws IOException if the directory cannot be created or already holds ticks
+     * @throws IOException if the directory cannot be created, is not safe to write, holds
+     *     unrelated files or already holds ticks
      */
     public static CaptureWriter create(Path procRoot, Path directory) throws IOException {
-        Path ticks = directory.resolve(TICKS);
-        if (Files.isDirectory(ticks)) {
-            try (var entries = Files.list(ticks)) {
-                if (entries.findAny().isPresent()) {
-                    throw new IOException(ticks + " already holds ticks: choose an empty directory");
+        Path dir = directory.toAbsolutePath();
+        if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            checkExisting(dir);
+        } else {
+            Path parent = dir.getParent();
+            if (parent == null) {
+                throw new IOException("capture directory " + dir + " cannot be the file system root");
+            }
+            Files.createDirectories(parent);
+            Entry p = Entry.of(parent);
+            if (p.writableByOthers() && !(p.uid() == 0 && p.sticky())) {
+                throw new IOException("capture directory " + dir + " would be created in " + parent
+                        + ", which other users may write (mode " + p.octalMode() + "): they could swap it for"
+                        + " a link; choose a directory under one only you can write");
+            }
+            Files.createDirectory(dir);
+        }
+        Path ticks = dir.resolve(TICKS);
+        if (!Files.exists(ticks, LinkOption.NOFOLLOW_LINKS)) {
+            Files.createDirectory(ticks);
+        }
+        return new CaptureWriter(procRoot, dir);
+    }
+
+    private static void checkExisting(Path dir) throws IOException {
+        Entry d = Entry.of(dir);
+        if (!d.isDirectory()) {
+            throw new IOException("capture directory " + dir + " is " + d.type() + ", not a directory");
+        }
+        int self = effectiveUid();
+        if (d.uid() != self) {
+            throw new IOException("capture directory " + dir + " belongs to uid " + d.uid() + ", not to this user (uid "
+                    + self + "): its owner could redirect the files through links; choose a new directory");
+        }
+        if (d.writableByOthers()) {
+            throw new IOException("capture directory " + dir + " is writable by other users (mode " + d.octalMode()
+                    + "): they could plant links in it; choose a directory only you can write");
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path e : (Iterable<Path>) entries::iterator) {
+                String name = e.getFileName().toString();
+                Entry f = Entry.of(e);
+                if (name.equals(CaptureMeta.FILE_NAME) && f.isRegularFile()) {
+                    continue;
                 }
+                if (name.equals(TICKS) && f.isDirectory()) {
+                    try (Stream<Path> ticks = Files.list(e)) {
+                        if (ticks.findAny().isPresent()) {
+                            throw new IOException(e + " already holds ticks: choose an empty directory");
+                        }
+                    }
+                    continue;
+                }
+                throw new IOException("capture directory " + dir + " holds " + name + " (" + f.type()
+                        + "), which is not part of a capture: choose an empty or new directory");
             }
         }
-        Files.createDirectories(ticks);
-        return new CaptureWriter(procRoot, directory);
+    }
+
+    /** A directory entry read without following a link. */
+    private record Entry(String type, int uid, int mode) {
+
+        static Entry of(Path p) throws IOException {
+            int mode = (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+            int uid = (Integer) Files.getAttribute(p, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+            String type = switch (mode & 0170000) {
+                case 0040000 -> "a directory";
+                case 0100000 -> "a regular file";
+                case 0120000 -> "a symbolic link";
+                default -> "a special file";
+            };
+            return new Entry(type, uid, mode);
+        }
+
+        boolean isDirectory() {
+            return (mode & 0170000) == 0040000;
+        }
+
+        boolean isRegularFile() {
+            return (mode & 0170000) == 0100000;
+        }
+
+        boolean writableByOthers() {
+            return (mode & 0022) != 0;
+        }
+
+        boolean sticky() {
+            return (mode & 01000) != 0;
+        }
+
+        String octalMode() {
+            return Integer.toOctalString(mode & 07777);
+        }
+    }
+
+    private static int effectiveUid() throws IOException {
+        return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
     }
 
     /**
@@ -98,13 +194,22 @@ public final class CaptureWriter implements AutoCloseable {
     }
 
     /**
-     * Writes {@code meta.properties}.
+     * Writes {@code meta.properties}: into a fresh private directory first, then renamed into
+     * place, which replaces whatever entry had the name (a rename never follows a link).
      *
      * @param meta the capture's description
      * @throws IOException if the file cannot be written
      */
     public void writeMeta(CaptureMeta meta) throws IOException {
-        meta.writeTo(directory);
+        Path staging = Files.createTempDirectory(directory, ".meta");
+        try {
+            meta.writeTo(staging);
+            Files.move(staging.resolve(CaptureMeta.FILE_NAME), directory.resolve(CaptureMeta.FILE_NAME),
+                    StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(staging.resolve(CaptureMeta.FILE_NAME));
+            Files.delete(staging);
+        }
     }
 
     /**

@@ -18,10 +18,13 @@ import java.util.Set;
  * @param sysfsRoot sched_ext's sysfs directory, {@value #DEFAULT_SYSFS_ROOT} on a real kernel
  * @param procRoot the proc file system, used to find the process that owns a scheduler
  * @param runDir where the output of started schedulers goes, one {@code scx_*.log} per scheduler
- *     (fresh at each start, cut back when it passes {@link #MAX_LOG_BYTES}); when it cannot be
- *     created or written, a private directory in the system temp dir is used instead
- * @param trustedDirs the only directories searched for {@code scx_*} binaries; they and the binaries
- *     must be root-owned and not group/world-writable
+ *     (fresh at each start, cut back when it passes {@link #MAX_LOG_BYTES}); created 0700 when
+ *     absent; it must be a directory (not a link) owned by this process's uid and not writable by
+ *     group or others, else (or when it cannot be created) a private directory in the system temp
+ *     dir is used instead, with a warning naming the reason
+ * @param trustedDirs the only directories searched for {@code scx_*} binaries; they, every ancestor
+ *     and the binaries must be root-owned and not group/world-writable, and a binary's real path
+ *     (links resolved) must lie inside one of them
  * @param startTimeout how long a scheduler may take to attach (BPF verification of the large Rust
  *     schedulers takes seconds on slow machines)
  * @param stopTimeout how long to wait after each signal (SIGINT, SIGTERM, SIGKILL) and for the kernel
@@ -31,9 +34,13 @@ import java.util.Set;
  * @param extraFlags per scheduler, flags accepted in addition to the known ones (e.g. a flag of a
  *     newer release, or any flag of a scheduler this controller does not know); written {@code
  *     --name} or {@code -c}, they may take a value as {@code --name=v} or as the next argument
+ * @param lockFile the machine-wide lock of "the AutoSA that manages sched_ext": taken before the
+ *     first scheduler is started or adopted and held until close, so a second AutoSA (another
+ *     socket, another run directory) cannot switch; the same path for every instance on a host
  */
 public record ScxControllerConfig(Path sysfsRoot, Path procRoot, Path runDir, List<Path> trustedDirs, Duration startTimeout,
-        Duration stopTimeout, Duration pollInterval, OrphanPolicy orphanPolicy, Map<String, Set<String>> extraFlags) {
+        Duration stopTimeout, Duration pollInterval, OrphanPolicy orphanPolicy, Map<String, Set<String>> extraFlags,
+        Path lockFile) {
 
     /** sched_ext's directory in sysfs on a real kernel. */
     public static final String DEFAULT_SYSFS_ROOT = "/sys/kernel/sched_ext";
@@ -41,6 +48,8 @@ public record ScxControllerConfig(Path sysfsRoot, Path procRoot, Path runDir, Li
     public static final String DEFAULT_PROC_ROOT = "/proc";
     /** Where scheduler logs go by default. */
     public static final String DEFAULT_RUN_DIR = "/run/autosa";
+    /** Fixed, not derived from the socket or run directory: every AutoSA on the host must meet on it. */
+    public static final String DEFAULT_LOCK_FILE = "/run/autosa/sched_ext.lock";
     /** A scheduler's log is cut back to empty when it grows past this (scx_* print statistics every second). */
     public static final long MAX_LOG_BYTES = 1 << 20;
     /** The system's bin directories, where distribution packages install scx_* schedulers. */
@@ -90,6 +99,7 @@ public record ScxControllerConfig(Path sysfsRoot, Path procRoot, Path runDir, Li
         requireAbsolute("sysfs root", sysfsRoot);
         requireAbsolute("proc root", procRoot);
         requireAbsolute("run directory", runDir);
+        requireAbsolute("lock file", lockFile);
         trustedDirs = List.copyOf(trustedDirs);
         for (Path dir : trustedDirs) {
             requireAbsolute("trusted directory", dir);
@@ -124,7 +134,8 @@ public record ScxControllerConfig(Path sysfsRoot, Path procRoot, Path runDir, Li
     public static ScxControllerConfig ofDefaults() {
         return new ScxControllerConfig(Path.of(DEFAULT_SYSFS_ROOT), Path.of(DEFAULT_PROC_ROOT), Path.of(DEFAULT_RUN_DIR),
                 DEFAULT_TRUSTED_DIRS,
-                DEFAULT_START_TIMEOUT, DEFAULT_STOP_TIMEOUT, DEFAULT_POLL_INTERVAL, DEFAULT_ORPHAN_POLICY, Map.of());
+                DEFAULT_START_TIMEOUT, DEFAULT_STOP_TIMEOUT, DEFAULT_POLL_INTERVAL, DEFAULT_ORPHAN_POLICY, Map.of(),
+                Path.of(DEFAULT_LOCK_FILE));
     }
 
     /**
@@ -135,7 +146,7 @@ public record ScxControllerConfig(Path sysfsRoot, Path procRoot, Path runDir, Li
      */
     public ScxControllerConfig withSysfsRoot(Path value) {
         return new ScxControllerConfig(value, procRoot, runDir, trustedDirs, startTimeout, stopTimeout, pollInterval,
-                orphanPolicy, extraFlags);
+                orphanPolicy, extraFlags, lockFile);
     }
 
     /**
@@ -146,7 +157,7 @@ public record ScxControllerConfig(Path sysfsRoot, Path procRoot, Path runDir, Li
      */
     public ScxControllerConfig withProcRoot(Path value) {
         return new ScxControllerConfig(sysfsRoot, value, runDir, trustedDirs, startTimeout, stopTimeout, pollInterval,
-                orphanPolicy, extraFlags);
+                orphanPolicy, extraFlags, lockFile);
     }
 
     /**
@@ -157,7 +168,7 @@ public record ScxControllerConfig(Path sysfsRoot, Path procRoot, Path runDir, Li
      */
     public ScxControllerConfig withRunDir(Path value) {
         return new ScxControllerConfig(sysfsRoot, procRoot, value, trustedDirs, startTimeout, stopTimeout,
-                pollInterval, orphanPolicy, extraFlags);
+                pollInterval, orphanPolicy, extraFlags, lockFile);
     }
 
     /**
@@ -168,7 +179,7 @@ public record ScxControllerConfig(Path sysfsRoot, Path procRoot, Path runDir, Li
      */
     public ScxControllerConfig withTrustedDirs(List<Path> value) {
         return new ScxControllerConfig(sysfsRoot, procRoot, runDir, value, startTimeout, stopTimeout, pollInterval,
-                orphanPolicy, extraFlags);
+                orphanPolicy, extraFlags, lockFile);
     }
 
     /**
@@ -179,7 +190,7 @@ public record ScxControllerConfig(Path sysfsRoot, Path procRoot, Path runDir, Li
      */
     public ScxControllerConfig withStartTimeout(Duration value) {
         return new ScxControllerConfig(sysfsRoot, procRoot, runDir, trustedDirs, value, stopTimeout, pollInterval,
-                orphanPolicy, extraFlags);
+                orphanPolicy, extraFlags, lockFile);
     }
 
     /**
@@ -190,7 +201,7 @@ public record ScxControllerConfig(Path sysfsRoot, Path procRoot, Path runDir, Li
      */
     public ScxControllerConfig withStopTimeout(Duration value) {
         return new ScxControllerConfig(sysfsRoot, procRoot, runDir, trustedDirs, startTimeout, value, pollInterval,
-                orphanPolicy, extraFlags);
+                orphanPolicy, extraFlags, lockFile);
     }
 
     /**
@@ -201,7 +212,7 @@ public record ScxControllerConfig(Path sysfsRoot, Path procRoot, Path runDir, Li
      */
     public ScxControllerConfig withPollInterval(Duration value) {
         return new ScxControllerConfig(sysfsRoot, procRoot, runDir, trustedDirs, startTimeout, stopTimeout, value,
-                orphanPolicy, extraFlags);
+                orphanPolicy, extraFlags, lockFile);
     }
 
     /**
@@ -212,7 +223,7 @@ public record ScxControllerConfig(Path sysfsRoot, Path procRoot, Path runDir, Li
      */
     public ScxControllerConfig withOrphanPolicy(OrphanPolicy value) {
         return new ScxControllerConfig(sysfsRoot, procRoot, runDir, trustedDirs, startTimeout, stopTimeout, pollInterval,
-                value, extraFlags);
+                value, extraFlags, lockFile);
     }
 
     /**
@@ -223,7 +234,12 @@ public record ScxControllerConfig(Path sysfsRoot, Path procRoot, Path runDir, Li
      */
     public ScxControllerConfig withExtraFlags(Map<String, Set<String>> value) {
         return new ScxControllerConfig(sysfsRoot, procRoot, runDir, trustedDirs, startTimeout, stopTimeout, pollInterval,
-                orphanPolicy, value);
+                orphanPolicy, value, lockFile);
+    }
+
+    public ScxControllerConfig withLockFile(Path value) {
+        return new ScxControllerConfig(sysfsRoot, procRoot, runDir, trustedDirs, startTimeout, stopTimeout, pollInterval,
+                orphanPolicy, extraFlags, value);
     }
 
     private static void requireAbsolute(String setting, Path path) {

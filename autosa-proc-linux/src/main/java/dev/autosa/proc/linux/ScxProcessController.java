@@ -1,33 +1,33 @@
 // SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
 package dev.autosa.proc.linux;
 
+import static dev.autosa.proc.linux.internal.scx.Failures.failure;
+
 import dev.autosa.api.ActiveScheduler;
-import dev.autosa.api.ActiveScheduler.State;
 import dev.autosa.api.SchedulerController;
 import dev.autosa.api.SchedulerException;
 import dev.autosa.api.SchedulerFailure;
 import dev.autosa.api.SchedulerFailure.Kind;
 import dev.autosa.api.SchedulerInfo;
 import dev.autosa.api.SchedulerSpec;
-import dev.autosa.proc.linux.internal.scx.EffectiveUid;
-import dev.autosa.proc.linux.internal.scx.OpsNames;
+import dev.autosa.proc.linux.internal.scx.ControllerLock;
+import dev.autosa.proc.linux.internal.scx.HealthCheck;
+import dev.autosa.proc.linux.internal.scx.Launcher;
+import dev.autosa.proc.linux.internal.scx.Orphans;
+import dev.autosa.proc.linux.internal.scx.OwnerCache;
 import dev.autosa.proc.linux.internal.scx.OwnerFinder;
-import dev.autosa.proc.linux.internal.scx.OwnerFinder.Owner;
-import dev.autosa.proc.linux.internal.scx.Poll;
+import dev.autosa.proc.linux.internal.scx.RunDirectory;
 import dev.autosa.proc.linux.internal.scx.SchedExtSysfs;
 import dev.autosa.proc.linux.internal.scx.SchedExtSysfs.Snapshot;
 import dev.autosa.proc.linux.internal.scx.SchedulerCatalog;
-import dev.autosa.proc.linux.internal.scx.SchedulerLog;
 import dev.autosa.proc.linux.internal.scx.SchedulerProcess;
+import dev.autosa.proc.linux.internal.scx.ShutdownHook;
 import dev.autosa.proc.linux.internal.scx.Stopper;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.autosa.proc.linux.internal.scx.SystemTools;
+import dev.autosa.proc.linux.trust.EffectiveUid;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -43,10 +43,14 @@ import org.slf4j.LoggerFactory;
  * already attached when the controller is first used is handled per {@link
  * ScxControllerConfig.OrphanPolicy}; one left alone is reported with {@code managed=false} and is
  * not replaced until {@link #adopt()}. {@link ActiveScheduler#managed()} is true for a scheduler
- * this controller started or adopted: one it will stop or replace.
+ * this controller started or adopted: one it will stop or replace. Before it starts, adopts or
+ * stops a scheduler it takes the machine-wide lock ({@link ScxControllerConfig#lockFile()}), so
+ * only one AutoSA on a host switches schedulers.
  *
- * <p>Thread-safe (every operation is serialized); the engine calls it from one thread, the JVM
- * shutdown hook from another.
+ * <p>This class holds the state (the managed process) and the order of steps; each step is done
+ * by a part with one job: {@link Launcher}, {@link HealthCheck}, {@link Orphans}, {@link Stopper},
+ * {@link ControllerLock}. Thread-safe (every operation is serialized); the engine calls it from one
+ * thread, the JVM shutdown hook from another.
  */
 public final class ScxProcessController implements SchedulerController {
 
@@ -56,29 +60,21 @@ public final class ScxProcessController implements SchedulerController {
     public static final int PRIORITY = 100;
 
     private static final Logger LOG = LoggerFactory.getLogger(ScxProcessController.class);
-    /** Where setsid and kill are looked for besides the trusted directories (same trust check). */
-    private static final List<Path> SYSTEM_TOOL_DIRS = List.of(Path.of("/usr/bin"), Path.of("/bin"),
-            Path.of("/usr/sbin"), Path.of("/sbin"));
 
     private final ScxControllerConfig config;
     private final LongSupplier euid;
     private final SchedExtSysfs sysfs;
     private final SchedulerCatalog catalog;
-    private final OwnerFinder owners;
+    private final SystemTools tools;
+    private final Launcher launcher;
+    private final HealthCheck health;
+    private final Orphans orphans;
+    private final ControllerLock lock;
+    private final ShutdownHook shutdownHook = new ShutdownHook(() -> close(false));
 
-    private @Nullable Stopper stopper;
-    private @Nullable Path setsid;
-    private boolean setsidLooked;
     private @Nullable SchedulerProcess managed;
-    private @Nullable Path runDir;
     private boolean orphanChecked;
     private boolean closed;
-    private @Nullable Thread shutdownHook;
-    /** Owner lookups scan /proc, so the result is kept for one attach (ops + enable_seq). */
-    private final AtomicReference<@Nullable CachedOwner> ownerCache = new AtomicReference<>();
-
-    private record CachedOwner(String ops, long enableSeq, @Nullable Owner owner) {
-    }
 
     /** With {@link ScxControllerConfig#ofDefaults()}; the constructor {@link java.util.ServiceLoader} uses. */
     public ScxProcessController() {
@@ -94,13 +90,19 @@ public final class ScxProcessController implements SchedulerController {
         this(config, EffectiveUid::get);
     }
 
-    /** For tests: with a given effective uid source. */
+    /** For tests: with a given effective uid source (for the availability check only). */
     ScxProcessController(ScxControllerConfig config, LongSupplier euid) {
         this.config = config;
         this.euid = euid;
         this.sysfs = new SchedExtSysfs(config.sysfsRoot());
         this.catalog = new SchedulerCatalog(config.trustedDirs(), config.extraFlags());
-        this.owners = new OwnerFinder(config.procRoot());
+        this.tools = new SystemTools(catalog, sysfs, config.stopTimeout(), config.pollInterval());
+        this.launcher = new Launcher(sysfs, tools, new Launcher.Settings(
+                new RunDirectory(config.runDir(), EffectiveUid::get), ScxControllerConfig.MAX_LOG_BYTES,
+                config.startTimeout(), config.pollInterval()));
+        this.health = new HealthCheck(sysfs, tools);
+        this.orphans = new Orphans(new OwnerCache(new OwnerFinder(config.procRoot())), tools, config.procRoot());
+        this.lock = new ControllerLock(config.lockFile(), config.procRoot(), EffectiveUid::get);
     }
 
     /**
@@ -136,7 +138,7 @@ public final class ScxProcessController implements SchedulerController {
         if (uid != 0) {
             return "not running as root (uid " + uid + "): cannot load BPF schedulers";
         }
-        return "";
+        return lock.heldElsewhere().orElse("");
     }
 
     @Override
@@ -144,11 +146,20 @@ public final class ScxProcessController implements SchedulerController {
         return catalog.scan().stream().map(SchedulerCatalog.Entry::info).toList();
     }
 
+    /**
+     * The configured trusted directories that cannot be trusted (a directory or an ancestor not
+     * root-owned, or writable by group or others, as {@code /tmp} is), each as "DIR: reason"; no
+     * scheduler in them is run. Empty when all pass; a missing directory is not a problem.
+     */
+    public List<String> trustedDirectoryProblems() {
+        return catalog.untrustedDirs();
+    }
+
     @Override
     public synchronized ActiveScheduler current() {
         requireOpen();
         handleOrphanOnce();
-        return readCurrent(sysfs.snapshot());
+        return orphans.current(sysfs.snapshot(), managed);
     }
 
     @Override
@@ -160,24 +171,16 @@ public final class ScxProcessController implements SchedulerController {
         if (!unavailable.isEmpty()) {
             throw failure(name, Kind.START_FAILED, "cannot start: " + unavailable, null);
         }
-        SchedulerCatalog.Entry entry = catalog.find(name).orElseThrow(() -> failure(name, Kind.START_FAILED,
-                "unknown scheduler: not in the catalog and not found in the trusted directories "
-                        + config.trustedDirs(), null));
-        Path path = entry.info().path();
-        if (!entry.info().installed() || path == null) {
-            String why = entry.info().refusedReason().isEmpty()
-                    ? "not installed in any trusted directory " + config.trustedDirs()
-                    : "refused: " + entry.info().refusedReason();
-            throw failure(name, Kind.START_FAILED, why, null);
+        Path path = catalog.binaryFor(spec);
+        orphans.refuseForeign(sysfs.snapshot(), managed, name, Kind.START_FAILED);
+        Optional<String> locked = lock.acquire();
+        if (locked.isPresent()) {
+            throw failure(name, Kind.START_FAILED, "cannot start: " + locked.get(), null);
         }
-        try {
-            entry.flags().validate(name, spec.args());
-        } catch (IllegalArgumentException e) {
-            throw failure(name, Kind.START_FAILED, String.valueOf(e.getMessage()), null);
-        }
-        refuseForeign(sysfs.snapshot(), name, Kind.START_FAILED);
         stopForSwitch(name);
-        return start(spec, path);
+        SchedulerProcess sp = launcher.start(spec, path, shutdownHook::register);
+        managed = sp;
+        return orphans.current(sysfs.snapshot(), sp);
     }
 
     @Override
@@ -186,19 +189,18 @@ public final class ScxProcessController implements SchedulerController {
         handleOrphanOnce();
         SchedulerProcess sp = managed;
         if (sp == null) {
-            Snapshot s = sysfs.snapshot();
-            if (!s.isDisabled()) {
-                refuseForeign(s, null, Kind.STOP_FAILED);
-            }
+            orphans.refuseForeign(sysfs.snapshot(), null, null, Kind.STOP_FAILED);
             return;
         }
         managed = null;
-        Stopper.Result r = stopper().stop(sp.handle(), sp.name(), sp.enableSeq());
+        Stopper stopper = tools.stopper();
+        Stopper.Result r = stopper.stop(sp.handle(), sp.name(), sp.enableSeq());
+        sp.release();
         if (!r.graceful()) {
-            throw failure(sp.name(), Kind.STOP_FAILED, sp + " would not stop: " + r.describe(stopper().timeout())
+            throw failure(sp.name(), Kind.STOP_FAILED, sp + " would not stop: " + r.describe(stopper.timeout())
                     + "; " + sp.outputTail(), sp.exitCodeOrNull());
         }
-        LOG.info("stopped {}: {}", sp, r.describe(stopper().timeout()));
+        LOG.info("stopped {}: {}", sp, r.describe(stopper.timeout()));
     }
 
     @Override
@@ -211,75 +213,23 @@ public final class ScxProcessController implements SchedulerController {
         if (sp == null) {
             return Optional.empty();
         }
-        if (!sp.isAlive()) {
+        Optional<SchedulerFailure> failure = health.check(sp);
+        if (failure.isPresent()) {
             managed = null;
-            Stopper.Result r = stopper().stop(sp.handle(), sp.name(), sp.enableSeq());
-            Integer code = sp.exitCodeOrNull();
-            String detail = sp + " exited" + (code == null ? "" : " with code " + code) + " while it should run; "
-                    + (r.detached() ? "the kernel default is back" : "sysfs still says " + r.after().describe())
-                    + "; " + sp.outputTail();
-            LOG.warn("{}", detail);
-            return Optional.of(new SchedulerFailure(sp.name(), Kind.EXITED, detail, code));
         }
-        SchedulerLog log = sp.log();
-        if (log != null) {
-            log.enforceCap();
-        }
-        Snapshot s = sysfs.snapshot();
-        boolean opsMatch = s.ops() != null && OpsNames.matches(sp.name(), s.ops());
-        if (opsMatch && s.state() == State.ENABLED && s.enableSeq() == sp.enableSeq()) {
-            return Optional.empty();
-        }
-        if (opsMatch && s.state() == State.ENABLED && s.enableSeq() > sp.enableSeq()) {
-            // Rust schedulers re-attach in the same process after some errors (user_restart)
-            LOG.info("{} re-attached itself: {}", sp, s.describe());
-            sp.enableSeq(s.enableSeq());
-            return Optional.empty();
-        }
-        if (opsMatch && s.state() == State.ENABLING) {
-            return Optional.empty();
-        }
-        long rejected = sysfs.nrRejected();
-        managed = null;
-        Stopper.Result r = stopper().stop(sp.handle(), sp.name(), sp.enableSeq());
-        String detail = "the kernel disabled " + sp + " while it ran (" + s.describe()
-                + (rejected >= 0 ? " nr_rejected=" + rejected : "") + "); " + r.describe(stopper().timeout())
-                + "; " + sp.outputTail();
-        LOG.warn("{}", detail);
-        return Optional.of(new SchedulerFailure(sp.name(), Kind.EJECTED, detail, sp.exitCodeOrNull()));
+        return failure;
     }
 
     /**
      * Takes over the scheduler that is attached now but was started by someone else: from here on
      * this controller stops or replaces it. True when it manages the attached scheduler afterwards;
-     * false when none is attached or its process cannot be found.
+     * false when none is attached, its process cannot be found, or another AutoSA holds the lock.
      */
     @Override
     public synchronized boolean adopt() {
         requireOpen();
         handleOrphanOnce();
-        Snapshot s = sysfs.snapshot();
-        String ops = s.ops();
-        if (s.isDisabled() || ops == null) {
-            LOG.info("nothing to adopt: {}", s.describe());
-            return false;
-        }
-        SchedulerProcess sp = managed;
-        if (sp != null && sp.isAlive() && OpsNames.matches(sp.name(), ops)) {
-            return true;
-        }
-        Owner owner = owner(s);
-        Optional<ProcessHandle> handle = owner == null ? Optional.empty() : ProcessHandle.of(owner.pid());
-        if (owner == null || handle.isEmpty()) {
-            LOG.warn("cannot adopt sched_ext ops {}: no scx_* process in {} matches it", ops, config.procRoot());
-            return false;
-        }
-        SchedulerProcess adopted = SchedulerProcess.adopted(owner.scheduler(), handle.get());
-        adopted.enableSeq(s.enableSeq());
-        managed = adopted;
-        registerShutdownHook();
-        LOG.info("adopted {} (ops {})", adopted, ops);
-        return true;
+        return adoptAttached();
     }
 
     @Override
@@ -291,101 +241,48 @@ public final class ScxProcessController implements SchedulerController {
             closed = true;
             SchedulerProcess sp = managed;
             managed = null;
-            if (sp == null) {
-                removeShutdownHook();
-                return;
-            }
-            if (keepScheduler) {
-                removeShutdownHook();
-                LOG.info("leaving {} running as asked", sp);
-                return;
-            }
-            Stopper.Result r = stopper().stop(sp.handle(), sp.name(), sp.enableSeq());
-            removeShutdownHook();
-            if (r.graceful()) {
-                LOG.info("stopped {} on close", sp);
-            } else {
-                LOG.warn("stopping {} on close: {}", sp, r.describe(stopper().timeout()));
+            try {
+                if (sp == null) {
+                    return;
+                }
+                sp.release();
+                if (keepScheduler) {
+                    LOG.info("leaving {} running as asked", sp);
+                    return;
+                }
+                Stopper stopper = tools.stopper();
+                Stopper.Result r = stopper.stop(sp.handle(), sp.name(), sp.enableSeq());
+                if (r.graceful()) {
+                    LOG.info("stopped {} on close", sp);
+                } else {
+                    LOG.warn("stopping {} on close: {}", sp, r.describe(stopper.timeout()));
+                }
+            } finally {
+                shutdownHook.remove();
+                lock.close();
             }
         }
     }
 
-    private ActiveScheduler readCurrent(Snapshot s) {
-        if (s.isDisabled()) {
-            return ActiveScheduler.KERNEL_DEFAULT;
-        }
+    private boolean adoptAttached() {
+        Snapshot s = sysfs.snapshot();
         SchedulerProcess sp = managed;
-        String ops = s.ops();
-        if (sp != null && sp.isAlive() && ops != null && OpsNames.matches(sp.name(), ops)) {
-            return new ActiveScheduler(s.state(), ops, sp.name(), sp.pid(), true);
+        if (sp != null && Orphans.isManaged(s, sp)) {
+            return true;
         }
-        Owner owner = ops == null ? null : owner(s);
-        return new ActiveScheduler(s.state(), ops, owner == null ? null : owner.scheduler(),
-                owner == null ? -1 : owner.pid(), false);
-    }
-
-    private ActiveScheduler start(SchedulerSpec spec, Path path) throws SchedulerException {
-        String name = spec.name();
-        long seqBefore = sysfs.enableSeq();
-        List<String> command = new ArrayList<>();
-        Path ownSession = setsid();
-        if (ownSession != null) {
-            // its own session and process group: a Ctrl-C meant for the JVM's terminal must not
-            // reach the scheduler; whether it stops is this controller's decision
-            command.add(ownSession.toString());
+        Optional<SchedulerProcess> adopted = orphans.adoptable(s);
+        if (adopted.isEmpty()) {
+            return false;
         }
-        command.add(path.toString());
-        command.addAll(spec.args());
-        SchedulerLog log;
-        try {
-            log = new SchedulerLog(runDir().resolve(name + ".log"), ScxControllerConfig.MAX_LOG_BYTES);
-            log.reset();
-        } catch (IOException e) {
-            throw failure(name, Kind.START_FAILED, "cannot create the log file for " + name + " in " + config.runDir()
-                    + ": " + e, null);
+        Optional<String> locked = lock.acquire();
+        if (locked.isPresent()) {
+            LOG.warn("not adopting {}: {}", adopted.get(), locked.get());
+            return false;
         }
-        Process process;
-        try {
-            // output to a file, not pipes: a scheduler kept running after the JVM exits must not
-            // die of SIGPIPE at its next line of statistics
-            process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.file().toFile()))
-                    .start();
-        } catch (IOException e) {
-            throw failure(name, Kind.START_FAILED, "cannot run " + path + ": " + e.getMessage(), null);
-        }
-        SchedulerProcess sp = SchedulerProcess.started(name, process, log);
-        registerShutdownHook();
-        LOG.info("started {} as {}; waiting up to {} for the kernel to attach it", spec, sp, config.startTimeout());
-        AtomicReference<Snapshot> last = new AtomicReference<>(sysfs.snapshot());
-        boolean settled = Poll.until(() -> {
-            Snapshot s = sysfs.snapshot();
-            last.set(s);
-            return !sp.isAlive() || (s.state() == State.ENABLED && s.enableSeq() > seqBefore);
-        }, config.startTimeout(), config.pollInterval());
-        Snapshot s = java.util.Objects.requireNonNull(last.get(), "snapshot");
-        String ops = s.ops();
-        boolean attached = settled && s.state() == State.ENABLED && s.enableSeq() > seqBefore;
-        if (attached && ops != null && OpsNames.matches(name, ops)) {
-            sp.enableSeq(s.enableSeq());
-            managed = sp;
-            LOG.info("{} attached: {}", sp, s.describe());
-            return readCurrent(s);
-        }
-        String why;
-        if (attached) {
-            why = "the kernel attached ops \"" + ops + "\", not " + name.substring(4) + " (" + s.describe() + ")";
-        } else if (!sp.isAlive()) {
-            why = "exited" + (sp.exitCodeOrNull() == null ? "" : " with code " + sp.exitCodeOrNull())
-                    + " before attaching (" + s.describe() + ")";
-        } else {
-            why = "did not attach within " + config.startTimeout().toMillis() + " ms (" + s.describe()
-                    + ", enable_seq before start " + seqBefore + ")";
-        }
-        Stopper.Result r = stopper().stop(sp.handle(), name, attached ? s.enableSeq() : -1);
-        String detail = why + "; " + r.describe(stopper().timeout()) + "; " + sp.outputTail();
-        LOG.warn("{} failed to start: {}", spec, detail);
-        throw failure(name, Kind.START_FAILED, detail, sp.exitCodeOrNull());
+        managed = adopted.get();
+        shutdownHook.register();
+        LOG.info("adopted {} (ops {})", adopted.get(), s.ops());
+        return true;
     }
 
     /** Stops the scheduler we run before starting {@code next}; a scheduler that will not go aborts the switch. */
@@ -395,32 +292,16 @@ public final class ScxProcessController implements SchedulerController {
             return;
         }
         managed = null;
-        Stopper.Result r = stopper().stop(sp.handle(), sp.name(), sp.enableSeq());
+        Stopper stopper = tools.stopper();
+        Stopper.Result r = stopper.stop(sp.handle(), sp.name(), sp.enableSeq());
+        sp.release();
         if (!r.exited() || !r.detached()) {
             throw failure(sp.name(), Kind.STOP_FAILED, "cannot switch to " + next + ": " + sp + " would not stop: "
-                    + r.describe(stopper().timeout()) + "; " + sp.outputTail(), sp.exitCodeOrNull());
+                    + r.describe(stopper.timeout()) + "; " + sp.outputTail(), sp.exitCodeOrNull());
         }
         if (!r.graceful()) {
-            LOG.warn("switching to {}: {}", next, r.describe(stopper().timeout()));
+            LOG.warn("switching to {}: {}", next, r.describe(stopper.timeout()));
         }
-    }
-
-    /** Throws when a scheduler this controller does not manage holds sched_ext. */
-    private void refuseForeign(Snapshot s, @Nullable String scheduler, Kind kind) throws SchedulerException {
-        if (s.isDisabled()) {
-            return;
-        }
-        SchedulerProcess sp = managed;
-        String ops = s.ops();
-        if (sp != null && sp.isAlive() && ops != null && OpsNames.matches(sp.name(), ops)) {
-            return;
-        }
-        Owner owner = ops == null ? null : owner(s);
-        String what = owner != null ? owner.scheduler() + " (pid " + owner.pid() + ", ops " + ops + ")"
-                : "ops " + ops + " (its process was not found in " + config.procRoot() + ")";
-        String concerned = scheduler != null ? scheduler : owner != null ? owner.scheduler() : guessName(ops);
-        throw failure(concerned, kind, "sched_ext already runs " + what + " (" + s.state().id()
-                + "), which AutoSA did not start; it is left alone: call adopt() to let AutoSA manage it", null);
     }
 
     /** At first use: find a scheduler someone else attached and apply the orphan policy. */
@@ -430,116 +311,19 @@ public final class ScxProcessController implements SchedulerController {
         }
         orphanChecked = true;
         Snapshot s = sysfs.snapshot();
-        String ops = s.ops();
-        if (s.isDisabled() || ops == null) {
+        if (s.isDisabled()) {
             return;
         }
-        Owner owner = owner(s);
-        String what = owner == null ? "ops " + ops + " (owner not found)" : owner.scheduler() + " (pid "
-                + owner.pid() + ")";
-        switch (config.orphanPolicy()) {
-            case LEAVE -> LOG.info("{} was already attached: left alone (orphan policy LEAVE); call adopt() "
-                    + "to let AutoSA manage it", what);
-            case ADOPT -> {
-                if (!adopt()) {
-                    LOG.warn("{} was already attached but cannot be adopted: its process was not found", what);
-                }
-            }
-            case STOP -> {
-                Optional<ProcessHandle> handle = owner == null ? Optional.empty() : ProcessHandle.of(owner.pid());
-                if (owner == null || handle.isEmpty()) {
-                    LOG.warn("{} was already attached but cannot be stopped: its process was not found", what);
-                    return;
-                }
-                Stopper.Result r = stopper().stop(handle.get(), owner.scheduler(), s.enableSeq());
-                LOG.info("stopped {} that was already attached (orphan policy STOP): {}", what,
-                        r.describe(stopper().timeout()));
+        if (config.orphanPolicy() != ScxControllerConfig.OrphanPolicy.LEAVE) {
+            Optional<String> locked = lock.acquire();
+            if (locked.isPresent()) {
+                LOG.warn("a scheduler was already attached ({}); orphan policy {} not applied: {}", s.describe(),
+                        config.orphanPolicy(), locked.get());
+                return;
             }
         }
-    }
-
-    private @Nullable Owner owner(Snapshot s) {
-        String ops = s.ops();
-        if (ops == null) {
-            return null;
-        }
-        CachedOwner cached = ownerCache.get();
-        if (cached != null && cached.ops().equals(ops) && cached.enableSeq() == s.enableSeq()
-                && cached.owner() != null && ProcessHandle.of(cached.owner().pid()).isPresent()) {
-            return cached.owner();
-        }
-        Owner found = owners.find(ops).orElse(null);
-        ownerCache.set(new CachedOwner(ops, s.enableSeq(), found));
-        return found;
-    }
-
-    /** The configured run directory, or a private temp directory when that cannot be used (not root, read-only). */
-    private Path runDir() throws IOException {
-        Path dir = runDir;
-        if (dir == null) {
-            dir = config.runDir();
-            try {
-                Files.createDirectories(dir);
-                if (!Files.isWritable(dir)) {
-                    throw new IOException(dir + " is not writable");
-                }
-            } catch (IOException e) {
-                Path fallback = Files.createTempDirectory("autosa-scx-");
-                LOG.warn("cannot use {} for scheduler logs ({}); using {}", dir, e.toString(), fallback);
-                dir = fallback;
-            }
-            runDir = dir;
-        }
-        return dir;
-    }
-
-    private Stopper stopper() {
-        Stopper s = stopper;
-        if (s == null) {
-            Path kill = catalog.tool("kill", SYSTEM_TOOL_DIRS);
-            if (kill == null) {
-                LOG.warn("no trusted kill binary in {} or {}: schedulers are stopped with SIGTERM, not SIGINT",
-                        config.trustedDirs(), SYSTEM_TOOL_DIRS);
-            }
-            s = new Stopper(sysfs, kill, config.stopTimeout(), config.pollInterval());
-            stopper = s;
-        }
-        return s;
-    }
-
-    private @Nullable Path setsid() {
-        if (!setsidLooked) {
-            setsidLooked = true;
-            setsid = catalog.tool("setsid", SYSTEM_TOOL_DIRS);
-            if (setsid == null) {
-                LOG.info("no trusted setsid binary: schedulers run in the JVM's process group");
-            }
-        }
-        return setsid;
-    }
-
-    private void registerShutdownHook() {
-        if (shutdownHook != null) {
-            return;
-        }
-        Thread hook = new Thread(() -> close(false), "autosa-scx-shutdown");
-        try {
-            Runtime.getRuntime().addShutdownHook(hook);
-            shutdownHook = hook;
-        } catch (IllegalStateException e) {
-            LOG.warn("JVM is shutting down: no hook registered to stop the scheduler");
-        }
-    }
-
-    private void removeShutdownHook() {
-        Thread hook = shutdownHook;
-        shutdownHook = null;
-        if (hook != null && Thread.currentThread() != hook) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is shutting down and runs the hook anyway; close() makes it a no-op
-            }
+        if (orphans.applyPolicy(s, config.orphanPolicy()) && !adoptAttached()) {
+            LOG.warn("{} was already attached but cannot be adopted: its process was not found", s.describe());
         }
     }
 
@@ -547,19 +331,5 @@ public final class ScxProcessController implements SchedulerController {
         if (closed) {
             throw new IllegalStateException("scheduler controller " + NAME + " is closed");
         }
-    }
-
-    private static String guessName(@Nullable String ops) {
-        if (ops == null) {
-            return "scx_unknown";
-        }
-        int underscore = ops.indexOf('_');
-        String base = underscore < 0 ? ops : ops.substring(0, underscore);
-        return base.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) && !base.isEmpty()
-                ? "scx_" + base : "scx_unknown";
-    }
-
-    private static SchedulerException failure(String scheduler, Kind kind, String detail, @Nullable Integer code) {
-        return new SchedulerException(new SchedulerFailure(scheduler, kind, detail, code));
     }
 }

@@ -37,6 +37,13 @@ final class FakeScx {
     final Path sys;
     final Path bin;
     final Path ctl;
+    /**
+     * The controller's proc root: links to /proc entries of this test's own scheduler processes
+     * only. Owner lookup matches {@code scx_*} names in the proc root, and on a shared build
+     * machine the whole /proc also shows other builds' fake {@code scx_simple}: adopting (and then
+     * stopping) one of those would be wrong twice.
+     */
+    final Path proc;
 
     FakeScx(Path tmp) throws IOException {
         requireSigintNotIgnored();
@@ -50,6 +57,8 @@ final class FakeScx {
         bin = Files.createDirectory(root.resolve("bin"));
         chmod(bin, "rwxr-xr-x");
         ctl = Files.createDirectory(root.resolve("ctl"));
+        proc = Files.createDirectory(root.resolve("proc"));
+        Files.createSymbolicLink(proc.resolve("locks"), Path.of("/proc/locks"));
         try {
             if (new ProcessBuilder("mkfifo", ctl.resolve("fifo").toString()).inheritIO().start().waitFor() != 0) {
                 throw new IOException("mkfifo " + ctl.resolve("fifo") + " failed");
@@ -61,10 +70,11 @@ final class FakeScx {
     }
 
     ScxControllerConfig config() {
-        return ScxControllerConfig.ofDefaults().withSysfsRoot(sys).withRunDir(root.resolve("run"))
+        return ScxControllerConfig.ofDefaults().withSysfsRoot(sys).withProcRoot(proc).withRunDir(root.resolve("run"))
                 .withTrustedDirs(List.of(bin))
                 .withStartTimeout(Duration.ofSeconds(2)).withStopTimeout(Duration.ofSeconds(2))
-                .withPollInterval(Duration.ofMillis(10)).withExtraFlags(Map.of());
+                .withPollInterval(Duration.ofMillis(10)).withExtraFlags(Map.of())
+                .withLockFile(root.resolve("lock").resolve("sched_ext.lock"));
     }
 
     /** Writes {@code bin/name}, a fake scheduler that attaches as {@code ops}. */
@@ -107,6 +117,20 @@ final class FakeScx {
         return file;
     }
 
+    /** Makes a process of this test visible in the controller's proc root (for owner lookup). */
+    void track(long pid) throws IOException {
+        Files.createSymbolicLink(proc.resolve(Long.toString(pid)), Path.of("/proc", Long.toString(pid)));
+    }
+
+    /** Removes the links into /proc (JUnit warns about links that leave a temp dir it deletes). */
+    void untrackAll() throws IOException {
+        try (var links = Files.list(proc)) {
+            for (Path link : links.toList()) {
+                Files.delete(link);
+            }
+        }
+    }
+
     void trigger(String name) throws IOException {
         write(ctl.resolve(name), "yes");
     }
@@ -128,6 +152,7 @@ final class FakeScx {
         long before = enableSeq();
         Process p = new ProcessBuilder(script.toString()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        track(p.pid());
         if (!Poll.until(() -> {
             try {
                 return enableSeq() > before && state().equals("enabled");

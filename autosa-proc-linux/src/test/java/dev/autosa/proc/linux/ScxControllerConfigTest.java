@@ -27,6 +27,9 @@ class ScxControllerConfigTest {
         assertThat(defaults.pollInterval()).isEqualTo(Duration.ofMillis(20));
         assertThat(defaults.orphanPolicy()).isEqualTo(OrphanPolicy.LEAVE);
         assertThat(defaults.extraFlags()).isEmpty();
+        assertThat(defaults.lockFile()).isEqualTo(Path.of("/run/autosa/sched_ext.lock"));
+        assertThat(defaults.withRunDir(Path.of("/var/run/other")).lockFile())
+                .as("the lock is machine-wide, not per run directory").isEqualTo(defaults.lockFile());
     }
 
     @Test
@@ -35,6 +38,8 @@ class ScxControllerConfigTest {
                 .hasMessage("sysfs root must be an absolute path but was \"sys\"");
         assertThatThrownBy(() -> defaults.withTrustedDirs(List.of(Path.of("bin"))))
                 .hasMessage("trusted directory must be an absolute path but was \"bin\"");
+        assertThatThrownBy(() -> defaults.withLockFile(Path.of("autosa.lock")))
+                .hasMessage("lock file must be an absolute path but was \"autosa.lock\"");
         assertThatThrownBy(() -> defaults.withStartTimeout(Duration.ZERO))
                 .hasMessage("start timeout must be positive but was PT0S");
         assertThatThrownBy(() -> defaults.withStopTimeout(Duration.ofSeconds(-1)))

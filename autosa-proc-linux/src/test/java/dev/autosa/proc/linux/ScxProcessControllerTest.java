@@ -8,7 +8,6 @@ import static dev.autosa.proc.linux.FakeScx.Behaviour.SLOW;
 import static dev.autosa.proc.linux.FakeScx.Behaviour.STUBBORN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.autosa.api.ActiveScheduler;
 import dev.autosa.api.ActiveScheduler.State;
@@ -31,45 +30,9 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ScxProcessControllerTest {
-
-    @TempDir
-    Path tmp;
-
-    private FakeScx fake;
-    private ScxProcessController controller;
-
-    @BeforeEach
-    void setUp() throws IOException {
-        fake = new FakeScx(tmp);
-    }
-
-    @AfterEach
-    void noChildLeft() {
-        if (controller != null) {
-            controller.close();
-        }
-        // every child must be gone; whatever is left is killed so the next test starts clean
-        boolean clean = Poll.until(() -> ProcessHandle.current().children().noneMatch(ProcessHandle::isAlive),
-                Duration.ofSeconds(5), Duration.ofMillis(10));
-        List<ProcessHandle> left = ProcessHandle.current().descendants().toList();
-        left.forEach(ProcessHandle::destroyForcibly);
-        assertThat(clean).as("child processes left behind: %s", left).isTrue();
-    }
-
-    private ScxProcessController controller(ScxControllerConfig config) {
-        controller = new ScxProcessController(config, () -> 0);
-        return controller;
-    }
-
-    private ScxProcessController controller() {
-        return controller(fake.config());
-    }
+class ScxProcessControllerTest extends FakeScxTestBase {
 
     /**
      * The exit status of a process the controller already saw exit (through its own handle, after
@@ -79,21 +42,6 @@ class ScxProcessControllerTest {
     private static int exitValue(Process p) throws InterruptedException {
         assertThat(p.waitFor(10, TimeUnit.SECONDS)).as("exit status of pid %d recorded", p.pid()).isTrue();
         return p.exitValue();
-    }
-
-    private Path log(String scheduler) {
-        return fake.root.resolve("run").resolve(scheduler + ".log");
-    }
-
-    private static SchedulerFailure failureOf(ThrowingRunnable r) {
-        SchedulerException e = catchThrowableOfType(SchedulerException.class, r::run);
-        assertThat(e).as("expected a SchedulerException").isNotNull();
-        return e.failure();
-    }
-
-    @FunctionalInterface
-    interface ThrowingRunnable {
-        void run() throws Exception;
     }
 
     // --- provider ---
@@ -476,8 +424,8 @@ class ScxProcessControllerTest {
         assertThat(c.current()).isEqualTo(new ActiveScheduler(State.ENABLED, "ghost", null, -1, false));
         assertThat(c.adopt()).isFalse();
         assertThat(failureOf(c::deactivate).detail()).isEqualTo("sched_ext already runs ops ghost (its process was "
-                + "not found in /proc) (enabled), which AutoSA did not start; it is left alone: call adopt() to let "
-                + "AutoSA manage it");
+                + "not found in " + fake.proc + ") (enabled), which AutoSA did not start; it is left alone: call "
+                + "adopt() to let AutoSA manage it");
     }
 
     // --- close ---
@@ -502,6 +450,7 @@ class ScxProcessControllerTest {
         ScxProcessController c = controller();
         ActiveScheduler a = c.activate(SchedulerSpec.of("scx_simple"));
         c.close(true);
+        fake.track(a.pid());
         ProcessHandle h = ProcessHandle.of(a.pid()).orElseThrow();
         assertThat(h.isAlive()).isTrue();
         assertThat(fake.state()).isEqualTo("enabled");
@@ -520,6 +469,7 @@ class ScxProcessControllerTest {
         ScxProcessController c = controller();
         ActiveScheduler a = c.activate(SchedulerSpec.of("scx_simple"));
         c.close(true);
+        fake.track(a.pid());
 
         // a pipe would give it SIGPIPE once this JVM exits; a file does not
         Path log = log("scx_simple");

@@ -17,9 +17,14 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import jdk.net.ExtendedSocketOptions;
 
 /** Sends one request to the daemon's control socket and returns its answer (see {@link ControlServer}). */
 public final class ControlClient {
@@ -47,24 +52,31 @@ public final class ControlClient {
      *     a broken answer or an answer with {@code "ok": false} (its error is the message)
      */
     public static JsonObject request(Path socket, JsonObject request, Duration timeout) {
-        if (!Files.exists(socket)) {
-            throw new CliException(ExitCodes.NOT_RUNNING, "autosa is not running (no socket at " + socket + ")"
-                    + systemDaemonHint(socket));
-        }
+        checkSocket(socket);
+        // Everything but the peer check is done before connecting: the daemon closes a connection
+        // that sends nothing for a while, and a cold JVM on a slow machine takes its time.
+        List<UserPrincipal> trusted = trustedPeers(socket);
+        ByteBuffer out = ByteBuffer.wrap((request + "\n").getBytes(StandardCharsets.UTF_8));
         try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             try {
                 ch.connect(UnixDomainSocketAddress.of(socket));
             } catch (IOException e) {
-                String why = e.getMessage() != null && e.getMessage().contains("ermission")
-                        ? "permission denied on " + socket
-                        : "nothing answers on " + socket + ": a stale socket from a daemon that was killed";
-                int code = why.startsWith("permission") ? ExitCodes.FAILURE : ExitCodes.NOT_RUNNING;
-                throw new CliException(code, code == ExitCodes.FAILURE ? "cannot connect to autosa: " + why
-                        : "autosa is not running (" + why + ")");
+                if (e.getMessage() != null && e.getMessage().contains("ermission")) {
+                    throw new CliException(ExitCodes.NO_ACCESS, "autosa is running (socket " + socket
+                            + " exists) but this user (uid " + Uid.effective() + ") may not talk to it: permission"
+                            + " denied; run as root or as the daemon's user");
+                }
+                throw new CliException(ExitCodes.NOT_RUNNING, "autosa is not running (nothing answers on " + socket
+                        + ": a stale socket from a daemon that was killed)");
             }
-            ByteBuffer out = ByteBuffer.wrap((request + "\n").getBytes(StandardCharsets.UTF_8));
-            while (out.hasRemaining()) {
-                ch.write(out);
+            checkPeer(ch, socket, trusted);
+            try {
+                while (out.hasRemaining()) {
+                    ch.write(out);
+                }
+            } catch (IOException e) {
+                // A daemon over its connection limit answers "busy" and closes before reading: the
+                // write fails, but its answer is there to read.
             }
             ch.configureBlocking(false);
             long deadline = System.nanoTime() + timeout.toNanos();
@@ -80,7 +92,17 @@ public final class ControlClient {
                     }
                     sel.select(Math.max(1, left / 1_000_000));
                     sel.selectedKeys().clear();
-                    int n = ch.read(in);
+                    int n;
+                    try {
+                        n = ch.read(in);
+                    } catch (IOException e) {
+                        // A reset after the whole answer line arrived (the daemon closed with our
+                        // request unread) is the end of the answer, not a failure.
+                        if (answer.toString(StandardCharsets.UTF_8).indexOf('\n') >= 0) {
+                            break;
+                        }
+                        throw e;
+                    }
                     if (n > 0) {
                         answer.write(in.array(), 0, in.position());
                         in.clear();
@@ -106,6 +128,65 @@ public final class ControlClient {
         } catch (IOException | JsonParseException | IllegalStateException e) {
             throw CliException.failure("talking to autosa on " + socket + " failed: " + e.getMessage());
         }
+    }
+
+    /**
+     * Refuses to talk to anything but a socket of this user or root, so a socket another user
+     * bound where the daemon's was (after removing it from a directory they may write) is never
+     * trusted with {@code stop}. Permission denied on the way is not "not running".
+     */
+    private static void checkSocket(Path socket) {
+        FileChecks f;
+        try {
+            f = FileChecks.lstat(socket);
+        } catch (AccessDeniedException e) {
+            throw new CliException(ExitCodes.NO_ACCESS, "cannot tell whether autosa is running: permission denied on "
+                    + socket.getParent() + " for this user (uid " + Uid.effective() + "); a system daemon's socket"
+                    + " directory is root's only: run as root (sudo autosa ...)");
+        } catch (IOException e) {
+            throw CliException.failure("cannot check socket " + socket + ": " + e.getMessage());
+        }
+        if (f == null) {
+            throw new CliException(ExitCodes.NOT_RUNNING, "autosa is not running (no socket at " + socket + ")"
+                    + systemDaemonHint(socket));
+        }
+        if (!f.isSocket()) {
+            throw CliException.failure(socket + " is " + f.type() + ", not a socket: not talking to it");
+        }
+        if (f.uid() != 0 && f.uid() != Uid.effective()) {
+            throw CliException.failure("socket " + socket + " belongs to uid " + f.uid() + ", neither root nor this"
+                    + " user (uid " + Uid.effective() + "): not talking to it (another user may have put it there)");
+        }
+    }
+
+    /** The process that answers must run as root or as this user, whatever the socket file says. */
+    private static void checkPeer(SocketChannel ch, Path socket, List<UserPrincipal> trusted) throws IOException {
+        UserPrincipal peer;
+        try {
+            peer = ch.getOption(ExtendedSocketOptions.SO_PEERCRED).user();
+        } catch (UnsupportedOperationException e) {
+            return;
+        }
+        if (!trusted.contains(peer)) {
+            throw CliException.failure("the process on " + socket + " runs as " + peer.getName() + ", neither root"
+                    + " nor this user: not talking to it (another user may have put it there)");
+        }
+    }
+
+    /** This user and root (when there is a user named root). */
+    private static List<UserPrincipal> trustedPeers(Path socket) {
+        List<UserPrincipal> trusted = new ArrayList<>(2);
+        try {
+            trusted.add(Files.getOwner(Path.of("/proc/self")));
+        } catch (IOException e) {
+            throw CliException.failure("cannot tell which user this is (/proc/self): " + e.getMessage());
+        }
+        try {
+            trusted.add(socket.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("root"));
+        } catch (IOException e) {
+            // No user named root: only this user is trusted.
+        }
+        return trusted;
     }
 
     /** A user's default socket is not the system daemon's, which only root can reach; say so. */

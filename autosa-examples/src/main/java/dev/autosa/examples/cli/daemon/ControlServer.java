@@ -1,10 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
 package dev.autosa.examples.cli.daemon;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -14,11 +11,10 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,13 +36,17 @@ import org.slf4j.LoggerFactory;
  * {@code {"ok":false,"error":"..."}}), then the daemon closes the connection.
  *
  * <p>One selector thread does all socket I/O without blocking, so a client that sends half a
- * line, junk or a megabyte cannot hold up anyone else: each connection has a deadline, requests
- * over {@link #MAX_REQUEST_BYTES} are answered with an error, and at most {@link #MAX_CONNECTIONS}
- * connections are open. Requests are handled on a small bounded pool, so a slow answer (a status
- * that waits for a scheduler switch to finish) does not stop the selector either.
+ * line, junk or a megabyte cannot hold up anyone else: each connection has a deadline, one that
+ * sends nothing is closed after {@link #IDLE_TIMEOUT_MILLIS}, requests over
+ * {@link #MAX_REQUEST_BYTES} are answered with an error, each other user may hold at most
+ * {@link #PER_PEER_CONNECTIONS} connections and all of them {@link #MAX_CONNECTIONS}, while root
+ * and the daemon's user have {@link #PRIVILEGED_CONNECTIONS} of their own: a client flooding the
+ * socket with idle connections locks nobody out. A connection over its limit is answered "busy"
+ * and closed at once; the warnings about them come at most once a minute, with a count. Requests
+ * are handled on a small bounded pool, so a slow answer does not stop the selector either.
  *
- * <p>The socket is made mode 0600 right after bind (its directory is 0700, so nobody can reach it
- * in between). Each connection's peer uid is read with {@code SO_PEERCRED}; commands that change
+ * <p>The socket is bound in a fresh 0700 directory, made mode 0600 there and then renamed into
+ * place, so nobody can reach it before its mode is set, even in a shared sticky directory. Each connection's peer uid is read with {@code SO_PEERCRED}; commands that change
  * anything run only for root or the daemon's own user.
  */
 public final class ControlServer implements AutoCloseable {
@@ -55,9 +55,26 @@ public final class ControlServer implements AutoCloseable {
     public static final int MAX_REQUEST_BYTES = 64 * 1024;
     /** A client must send its request and take the answer within this time. */
     public static final long CONNECTION_DEADLINE_MILLIS = 5_000;
+    /**
+     * A connection that has sent no byte within this time is closed: real clients send at once
+     * (with room for a cold client JVM on a slow or emulated machine).
+     */
+    public static final long IDLE_TIMEOUT_MILLIS = 3_000;
+    /** Connections open at once from all users but root and the daemon's user together. */
     public static final int MAX_CONNECTIONS = 32;
+    /** Connections open at once from any one of those users. */
+    public static final int PER_PEER_CONNECTIONS = 4;
+    /** Connections open at once from root and the daemon's user, a pool nobody else can fill. */
+    public static final int PRIVILEGED_CONNECTIONS = 32;
 
     private static final Logger LOG = LoggerFactory.getLogger(ControlServer.class);
+    /**
+     * Connections the kernel queues before accept: more than a flooder's threads, so root's
+     * {@code connect} does not wait behind them for a place in the queue.
+     */
+    private static final int BACKLOG = 512;
+    /** Connections accepted per round, so reading the requests of those accepted is not starved. */
+    private static final int ACCEPTS_PER_ROUND = 64;
 
     /** Answers one request; runs on the handler pool. */
     @FunctionalInterface
@@ -90,6 +107,9 @@ public final class ControlServer implements AutoCloseable {
     private final Queue<Runnable> toSelector = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     private final Runnable onDeath;
+    private final ConnectionLimits limits = new ConnectionLimits(PER_PEER_CONNECTIONS, MAX_CONNECTIONS,
+            PRIVILEGED_CONNECTIONS);
+    private final QuietWarnings warnings = new QuietWarnings(System::nanoTime);
     private volatile boolean open = true;
 
     private ControlServer(Path path, ServerSocketChannel server, Selector selector, Handler handler,
@@ -121,8 +141,12 @@ public final class ControlServer implements AutoCloseable {
     public static ControlServer start(Path path, Handler handler, Runnable onDeath) throws IOException {
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
-            server.bind(UnixDomainSocketAddress.of(path), 16);
-            Files.setPosixFilePermissions(path, SocketPaths.SOCKET_MODE);
+            bindPrivately(server, path);
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        try {
             server.configureBlocking(false);
             Selector selector = Selector.open();
             server.register(selector, SelectionKey.OP_ACCEPT);
@@ -143,29 +167,26 @@ public final class ControlServer implements AutoCloseable {
         }
     }
 
-    public Path path() {
-        return path;
+    private static void bindPrivately(ServerSocketChannel server, Path path) throws IOException {
+        Path parent = path.toAbsolutePath().getParent();
+        if (parent == null) {
+            throw new IOException("socket " + path + " has no directory");
+        }
+        Path staging = Files.createTempDirectory(parent, ".autosa-bind");
+        try {
+            Path bound = staging.resolve("s");
+            server.bind(UnixDomainSocketAddress.of(bound), BACKLOG);
+            Files.setPosixFilePermissions(bound, SocketPaths.SOCKET_MODE);
+            // rename(2): never follows a link; the caller has checked that nothing is at path.
+            Files.move(bound, path, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(staging.resolve("s"));
+            Files.delete(staging);
+        }
     }
 
-    /** A connection's state: what was read, what is left to write, and its deadline. */
-    private static final class Conn {
-        final SocketChannel channel;
-        final String peer;
-        final boolean privileged;
-        final long deadlineNanos;
-        ByteBuffer in = ByteBuffer.allocate(512);
-        @Nullable ByteBuffer out;
-        @Nullable Runnable afterSend;
-        boolean handling;
-        final boolean busy;
-
-        Conn(SocketChannel channel, String peer, boolean privileged, boolean busy) {
-            this.channel = channel;
-            this.peer = peer;
-            this.privileged = privileged;
-            this.busy = busy;
-            this.deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CONNECTION_DEADLINE_MILLIS);
-        }
+    public Path path() {
+        return path;
     }
 
     private void loop() {
@@ -209,17 +230,7 @@ public final class ControlServer implements AutoCloseable {
 
     private void accept() throws IOException {
         SocketChannel ch;
-        while ((ch = server.accept()) != null) {
-            int open = selector.keys().size();
-            if (open > 2 * MAX_CONNECTIONS) {
-                // A flood: not even a polite refusal, to keep the daemon's memory bounded.
-                LOG.warn("more than {} control connections open; closing one", 2 * MAX_CONNECTIONS);
-                ch.close();
-                continue;
-            }
-            // Over the limit: read the request like any other (closing with unread data would reset
-            // the client before it saw why), then answer "busy".
-            boolean busy = open > MAX_CONNECTIONS;
+        for (int round = 0; round < ACCEPTS_PER_ROUND && (ch = server.accept()) != null; round++) {
             String peer;
             boolean privileged;
             try {
@@ -228,16 +239,42 @@ public final class ControlServer implements AutoCloseable {
                 privileged = p.user().equals(self) || (root != null && p.user().equals(root));
             } catch (IOException | UnsupportedOperationException e) {
                 // Without credentials nobody is privileged, but status still works.
-                peer = "unknown (" + e + ")";
+                peer = "unknown";
                 privileged = false;
             }
             ch.configureBlocking(false);
-            ch.register(selector, SelectionKey.OP_READ, new Conn(ch, peer, privileged, busy));
+            ConnectionLimits.Verdict v = limits.admit(peer, privileged);
+            if (v == ConnectionLimits.Verdict.ACCEPT) {
+                ch.register(selector, SelectionKey.OP_READ, new ControlConnection(ch, peer, privileged));
+            } else {
+                refuse(ch, peer, v);
+            }
+        }
+    }
+
+    /**
+     * Answers "busy" and closes at once, without waiting for the request: costs the daemon one
+     * short write whatever the client does. What the client already sent is read first, so the
+     * close does not reset the connection before the client has read why.
+     */
+    private void refuse(SocketChannel ch, String peer, ConnectionLimits.Verdict v) {
+        String why = limits.refusal(v, peer);
+        try (ch) {
+            ch.read(ByteBuffer.allocate(MAX_REQUEST_BYTES / 16));
+            ch.write(ByteBuffer.wrap((error(why) + "\n").getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            LOG.debug("refusing a control connection: {}", e.toString());
+        }
+        String kind = v == ConnectionLimits.Verdict.PEER_FULL ? "peer " + peer : v.name();
+        long quiet = warnings.occurred(kind);
+        if (quiet >= 0) {
+            LOG.warn("refused a control connection from {} ({}); {} more refused since the last such warning"
+                    + " (logged at most once a minute)", peer, why.substring("daemon busy: ".length()), quiet);
         }
     }
 
     private void read(SelectionKey key) throws IOException {
-        Conn c = (Conn) key.attachment();
+        ControlConnection c = (ControlConnection) key.attachment();
         int n = c.channel.read(c.in);
         int newline = indexOf(c.in, (byte) '\n');
         if (newline >= 0) {
@@ -261,32 +298,14 @@ public final class ControlServer implements AutoCloseable {
         }
     }
 
-    private void dispatch(SelectionKey key, Conn c, byte[] bytes, int length) {
+    private void dispatch(SelectionKey key, ControlConnection c, byte[] bytes, int length) {
         key.interestOps(0);
         c.handling = true;
-        if (c.busy) {
-            respond(key, c, error("daemon busy: more than " + MAX_CONNECTIONS + " control connections open; try again"),
-                    null);
-            return;
-        }
-        JsonObject request;
-        String cmd;
-        try {
-            String line = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, 0, length)).toString();
-            JsonElement e = JsonParser.parseString(line);
-            if (!e.isJsonObject() || !e.getAsJsonObject().has("cmd") || !e.getAsJsonObject().get("cmd").isJsonPrimitive()) {
-                throw new JsonParseException("expected an object with a \"cmd\" string, e.g. {\"cmd\":\"status\"}");
-            }
-            request = e.getAsJsonObject();
-            cmd = request.get("cmd").getAsString();
-        } catch (CharacterCodingException e) {
-            respond(key, c, error("malformed request: not UTF-8 text"), null);
-            return;
-        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
-            respond(key, c, error("malformed request: " + firstLine(e.getMessage())), null);
+        ControlProtocol.Parsed parsed = ControlProtocol.parse(bytes, length);
+        JsonObject request = parsed.body();
+        String cmd = parsed.cmd();
+        if (request == null || cmd == null) {
+            respond(key, c, error(String.valueOf(parsed.error())), null);
             return;
         }
         Request req = new Request(cmd, request, c.peer, c.privileged);
@@ -308,7 +327,7 @@ public final class ControlServer implements AutoCloseable {
         }
     }
 
-    private void respond(SelectionKey key, Conn c, JsonObject body, @Nullable Runnable afterSend) {
+    private void respond(SelectionKey key, ControlConnection c, JsonObject body, @Nullable Runnable afterSend) {
         c.out = ByteBuffer.wrap((body + "\n").getBytes(StandardCharsets.UTF_8));
         c.afterSend = afterSend;
         if (!key.isValid()) {
@@ -325,7 +344,7 @@ public final class ControlServer implements AutoCloseable {
     }
 
     private void write(SelectionKey key) throws IOException {
-        Conn c = (Conn) key.attachment();
+        ControlConnection c = (ControlConnection) key.attachment();
         ByteBuffer out = c.out;
         if (out == null) {
             return;
@@ -338,22 +357,51 @@ public final class ControlServer implements AutoCloseable {
 
     private void expire() {
         long now = System.nanoTime();
+        long idleNanos = TimeUnit.MILLISECONDS.toNanos(IDLE_TIMEOUT_MILLIS);
         List<SelectionKey> late = new ArrayList<>();
+        List<SelectionKey> idle = new ArrayList<>();
         for (SelectionKey key : selector.keys()) {
             // A connection waiting for its handler keeps its slot; one reading or writing does not.
-            if (key.attachment() instanceof Conn c && (c.out != null || !c.handling) && now - c.deadlineNanos > 0) {
-                late.add(key);
+            if (key.attachment() instanceof ControlConnection c && (c.out != null || !c.handling)) {
+                if (!c.handling && c.in.position() == 0 && now - c.acceptedNanos > idleNanos) {
+                    idle.add(key);
+                } else if (now - c.deadlineNanos > 0) {
+                    late.add(key);
+                }
             }
         }
         for (SelectionKey key : late) {
             LOG.debug("closing a control connection that missed its {} ms deadline", CONNECTION_DEADLINE_MILLIS);
             closeConn(key);
         }
+        for (SelectionKey key : idle) {
+            ControlConnection c = (ControlConnection) key.attachment();
+            // Its request may be waiting unread behind a busy round: look once more before closing.
+            try {
+                read(key);
+            } catch (IOException e) {
+                LOG.debug("control connection failed: {}", e.toString());
+            }
+            if (c.handling || c.in.position() > 0 || !key.isValid()) {
+                continue;
+            }
+            String peer = c.peer;
+            closeConn(key);
+            long quiet = warnings.occurred("idle " + peer);
+            if (quiet >= 0) {
+                LOG.warn("closed a control connection from {} that sent nothing for {} ms; {} more closed since the"
+                        + " last such warning (logged at most once a minute)", peer, IDLE_TIMEOUT_MILLIS, quiet);
+            }
+        }
     }
 
     private void closeConn(SelectionKey key) {
         key.cancel();
-        if (key.attachment() instanceof Conn c) {
+        if (key.attachment() instanceof ControlConnection c) {
+            if (!c.released) {
+                c.released = true;
+                limits.release(c.peer, c.privileged);
+            }
             try {
                 c.channel.close();
             } catch (IOException e) {
@@ -363,7 +411,7 @@ public final class ControlServer implements AutoCloseable {
         }
     }
 
-    private static void runAfterSend(Conn c) {
+    private static void runAfterSend(ControlConnection c) {
         Runnable r = c.afterSend;
         c.afterSend = null;
         if (r != null) {
@@ -372,10 +420,7 @@ public final class ControlServer implements AutoCloseable {
     }
 
     public static JsonObject error(String message) {
-        JsonObject o = new JsonObject();
-        o.addProperty("ok", false);
-        o.addProperty("error", message);
-        return o;
+        return ControlProtocol.error(message);
     }
 
     private static int indexOf(ByteBuffer b, byte value) {
@@ -386,15 +431,6 @@ public final class ControlServer implements AutoCloseable {
             }
         }
         return -1;
-    }
-
-    private static String firstLine(@Nullable String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        String line = nl < 0 ? s : s.substring(0, nl);
-        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
     }
 
     /** Stops serving and removes the socket file. */
@@ -410,7 +446,7 @@ public final class ControlServer implements AutoCloseable {
         pool.shutdownNow();
         try {
             for (SelectionKey key : selector.keys()) {
-                if (key.attachment() instanceof Conn c) {
+                if (key.attachment() instanceof ControlConnection c) {
                     c.channel.close();
                 }
             }

@@ -2,16 +2,21 @@
 package dev.autosa.examples.cli.daemon;
 
 import dev.autosa.examples.cli.CliException;
+import dev.autosa.examples.cli.Uid;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -20,6 +25,8 @@ import java.util.concurrent.locks.LockSupport;
  * while a daemon lives, and a pid file or socket left by a killed daemon is recognised as stale.
  */
 public final class PidLock implements AutoCloseable {
+
+    private static final Set<PosixFilePermission> MODE = PosixFilePermissions.fromString("rw-r--r--");
 
     private final Path path;
     private final FileChannel channel;
@@ -40,14 +47,7 @@ public final class PidLock implements AutoCloseable {
      * @throws CliException (exit 1) naming the running daemon's pid when it holds the lock
      */
     public static PidLock acquire(Path path, String what) {
-        FileChannel ch;
-        try {
-            ch = FileChannel.open(path, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rw-r--r--")));
-        } catch (IOException e) {
-            throw CliException.failure("cannot open pid file " + path + ": " + e.getMessage());
-        }
+        FileChannel ch = open(path);
         try {
             FileLock l;
             try {
@@ -76,6 +76,58 @@ public final class PidLock implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens the pid file without following a link and without truncating it (a running daemon's
+     * pid must survive a refused second start). What is there must be a regular file of this
+     * user with one link; a symbolic link, FIFO, device, directory or another user's file (or a
+     * hard link to one) is refused, so a planted entry never redirects the write.
+     */
+    private static FileChannel open(Path path) {
+        try {
+            FileChecks before = FileChecks.lstat(path);
+            if (before != null) {
+                requireOwnRegularFile(before);
+            }
+            FileChannel ch;
+            try {
+                ch = FileChannel.open(path, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                        StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(MODE));
+            } catch (FileAlreadyExistsException e) {
+                ch = FileChannel.open(path, Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE,
+                        LinkOption.NOFOLLOW_LINKS));
+            }
+            try {
+                // The entry may have been swapped between the check and the open; in a directory only
+                // this user (or a sticky root directory's rules) lets change, what is there now is ours.
+                FileChecks after = FileChecks.lstat(path);
+                if (after == null) {
+                    throw new IOException("it disappeared while being opened");
+                }
+                requireOwnRegularFile(after);
+            } catch (IOException | CliException e) {
+                ch.close();
+                throw e;
+            }
+            return ch;
+        } catch (IOException e) {
+            String why = e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+                    ? f.getReason() : e.getMessage();
+            throw CliException.failure("cannot open pid file " + path + ": " + why);
+        }
+    }
+
+    private static void requireOwnRegularFile(FileChecks f) {
+        if (!f.isRegularFile()) {
+            throw CliException.failure("pid file " + f.path() + " is " + f.type() + ", not a regular file: not"
+                    + " writing through it; remove it or choose another --socket");
+        }
+        if (f.uid() != Uid.effective() || f.links() != 1) {
+            throw CliException.failure("pid file " + f.path() + " belongs to uid " + f.uid() + " and has " + f.links()
+                    + " link(s); only a file of this user (uid " + Uid.effective() + ") with one link is reused;"
+                    + " remove it or choose another --socket");
+        }
+    }
+
     /** The pid a killed earlier daemon left in the file, or -1. */
     public long previousPid() {
         return previousPid;
@@ -88,9 +140,14 @@ public final class PidLock implements AutoCloseable {
     /** Reads the pid of a running daemon from its pid file, or -1 if there is none. */
     public static long readPid(Path path) {
         try {
-            String s = Files.readString(path, StandardCharsets.US_ASCII).strip();
-            return s.isEmpty() ? -1 : Long.parseLong(s);
-        } catch (IOException | NumberFormatException e) {
+            FileChecks f = FileChecks.lstat(path);
+            if (f == null || !f.isRegularFile()) {
+                return -1;
+            }
+            try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+                return readPid(ch);
+            }
+        } catch (IOException e) {
             return -1;
         }
     }

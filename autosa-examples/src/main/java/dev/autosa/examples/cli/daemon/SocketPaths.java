@@ -57,7 +57,9 @@ public final class SocketPaths {
      * Makes sure the socket's directory exists. A directory AutoSA creates gets mode 0700. An
      * existing one must belong to this user (or root), so nobody can pre-create
      * {@code /tmp/autosa-<uid>} and watch or replace our socket; the default directory is also
-     * tightened to 0700.
+     * tightened to 0700. A directory others may write is refused unless it is root-owned and
+     * sticky like {@code /tmp} (there only a file's owner may remove or rename it); the socket and
+     * pid file are then still created without following links.
      */
     public static void prepareDirectory(Path socket, boolean isDefault) {
         Path dir = java.util.Objects.requireNonNull(socket.toAbsolutePath().getParent(), "socket directory");
@@ -84,8 +86,43 @@ public final class SocketPaths {
             if (isDefault && owner == Uid.effective() && !a.permissions().equals(DIR_MODE)) {
                 Files.setPosixFilePermissions(dir, DIR_MODE);
             }
+            FileChecks d = FileChecks.lstat(dir);
+            if (d != null && !d.othersCannotReplaceEntries()) {
+                throw CliException.failure("socket directory " + dir + " is writable by other users (mode "
+                        + d.octalMode() + ") and not a root-owned sticky directory: another user could replace"
+                        + " the socket or pid file; choose a --socket in a directory only you can write");
+            }
         } catch (IOException e) {
             throw CliException.failure("cannot prepare socket directory " + dir + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Checks what is at the socket path before the daemon takes it: nothing, or a socket of this
+     * user (maybe stale; the caller checks whether anything answers). Anything else — a regular
+     * file, a directory, a symbolic link, a FIFO, another user's socket — is refused, never
+     * replaced.
+     *
+     * @return true when a socket is there
+     */
+    public static boolean checkSocketPathFree(Path socket) {
+        FileChecks f;
+        try {
+            f = FileChecks.lstat(socket);
+        } catch (IOException e) {
+            throw CliException.failure("cannot check socket path " + socket + ": " + e.getMessage());
+        }
+        if (f == null) {
+            return false;
+        }
+        if (!f.isSocket()) {
+            throw CliException.failure(socket + " exists and is " + f.type() + ", not a socket: autosa replaces"
+                    + " only a stale socket; remove it yourself or choose another --socket");
+        }
+        if (f.uid() != Uid.effective()) {
+            throw CliException.failure("socket " + socket + " belongs to uid " + f.uid() + ", not to this user (uid "
+                    + Uid.effective() + "): not replacing it; choose another --socket");
+        }
+        return true;
     }
 }

@@ -48,6 +48,12 @@ public final class Text {
         }
         line(b, "recommended", s.get("recommended").isJsonNull() ? "kernel default (no sched_ext scheduler)"
                 : str(s, "recommended"));
+        JsonElement switching = s.get("switching");
+        if (switching != null && switching.isJsonObject()) {
+            JsonObject sw = switching.getAsJsonObject();
+            line(b, "switching", "to " + orDefault(sw, "target") + " since " + str(sw, "since")
+                    + "; the rest is as of " + str(s, "time"));
+        }
         JsonObject active = s.getAsJsonObject("active");
         line(b, "kernel runs", str(active, "display") + (active.get("managed").getAsBoolean() ? " (started by autosa)"
                 : active.get("state").getAsString().equals("disabled") ? "" : " (not started by autosa)"));

@@ -87,6 +87,9 @@ public final class ScxVmScenarios {
             c.close();
         }
         scenario("kept scheduler survives close(true)", this::keptOnClose);
+        scenario("second controller refused while the first holds the sched_ext lock", this::secondControllerLocked);
+        scenario("kept scheduler stays in the service's cgroup (why the unit uses KillMode=process)",
+                this::keptSchedulerAndKillMode);
         scenario("stubborn scheduler stopped with SIGKILL", this::stubborn);
         scenario("orphan left alone, then adopted and stopped", this::orphanLeftAlone);
         scenario("orphan adopted at startup", () -> orphanAtStartup(OrphanPolicy.ADOPT));
@@ -169,9 +172,87 @@ public final class ScxVmScenarios {
         return 0;
     }
 
+    /** Two controllers, as two daemons on different sockets: one lock file, so only the first switches. */
+    private long secondControllerLocked() throws Exception {
+        ScxControllerConfig config = ScxControllerConfig.ofDefaults().withTrustedDirs(List.of(bin))
+                .withStartTimeout(Duration.ofSeconds(60)).withStopTimeout(Duration.ofSeconds(10));
+        ScxProcessController first = new ScxProcessController(config);
+        ScxProcessController second = new ScxProcessController(config.withRunDir(Files.createTempDirectory("run2")));
+        try {
+            first.activate(SchedulerSpec.of("scx_simple"));
+            line("  second.unavailableReason(): " + second.unavailableReason());
+            check(second.unavailableReason().contains("manages sched_ext on this machine (it holds "
+                    + ScxControllerConfig.DEFAULT_LOCK_FILE + ")"), "second is told who holds the lock");
+            try {
+                second.activate(SchedulerSpec.of("scx_central"));
+                check(false, "second activate refused");
+            } catch (SchedulerException e) {
+                line("  second.activate: " + e.failure());
+                check(e.failure().detail().startsWith("cannot start: another AutoSA (pid "), "refused naming the pid");
+            }
+            check(read("root/ops").equals("simple"), "first's scheduler still runs");
+            first.close();
+            check(read("state").equals("disabled"), "first stopped its scheduler on close");
+            check(second.activate(SchedulerSpec.of("scx_central")).managed(), "second switches once the lock is free");
+        } finally {
+            first.close();
+            second.close();
+        }
+        check(read("state").equals("disabled"), "state disabled");
+        return 0;
+    }
+
+    /**
+     * systemd cannot run in this guest (its PID 1 is scx-vm's script), so this checks the premise of
+     * the unit's KillMode with cgroups directly: a scheduler started through setsid stays in the
+     * daemon's cgroup. Signalling only the main process (KillMode=process) leaves a kept scheduler
+     * running; SIGKILL to everything left in the cgroup (KillMode=mixed's final step) kills it.
+     */
+    private long keptSchedulerAndKillMode() throws Exception {
+        Path cgroups = Path.of("/sys/fs/cgroup");
+        Path unit = cgroups.resolve("autosa-test.service");
+        String self = Long.toString(ProcessHandle.current().pid());
+        Files.createDirectories(unit);
+        Files.writeString(unit.resolve("cgroup.procs"), self);
+        ScxProcessController c = new ScxProcessController(ScxControllerConfig.ofDefaults().withTrustedDirs(List.of(bin))
+                .withStartTimeout(Duration.ofSeconds(60)).withStopTimeout(Duration.ofSeconds(10)));
+        ProcessHandle h = null;
+        try {
+            ActiveScheduler a = c.activate(SchedulerSpec.of("scx_simple"));
+            h = ProcessHandle.of(a.pid()).orElseThrow();
+            String cgroup = Files.readString(Path.of("/proc", Long.toString(a.pid()), "cgroup")).trim();
+            line("  scheduler pid " + a.pid() + " cgroup: " + cgroup);
+            check(cgroup.equals("0::/autosa-test.service"), "setsid did not move the scheduler out of the cgroup");
+            c.close(true);
+            // KillMode=process: systemd signals the main process only; the daemon kept the scheduler
+            check(h.isAlive() && read("state").equals("enabled"), "kept scheduler alive after close(true)");
+            // KillMode=mixed: after the main process exits, SIGKILL to every process left in the cgroup
+            for (String pid : Files.readAllLines(unit.resolve("cgroup.procs"))) {
+                if (!pid.isBlank() && !pid.equals(self)) {
+                    ProcessHandle.of(Long.parseLong(pid.trim())).ifPresent(ProcessHandle::destroyForcibly);
+                }
+            }
+            h.onExit().get(30, TimeUnit.SECONDS);
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!read("state").equals("disabled") && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
+            check(!h.isAlive() && read("state").equals("disabled"), "mixed's cgroup SIGKILL killed the kept scheduler");
+        } finally {
+            c.close();
+            if (h != null) {
+                h.destroyForcibly();
+            }
+            Files.writeString(cgroups.resolve("cgroup.procs"), self);
+            Files.delete(unit);
+        }
+        return 0;
+    }
+
     /** A wrapper that blocks SIGINT and SIGTERM and execs the real scx_simple: the mask survives exec. */
     private long stubborn() throws Exception {
-        Path dir = Files.createTempDirectory("autosa-stubborn");
+        // not under /tmp: a trusted directory's ancestors must all be root-owned and not world-writable
+        Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "autosa-stubborn");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path wrapper = dir.resolve("scx_simple");
         // scx_simple installs its own SIGINT/SIGTERM handlers, so ignoring them (trap '') is not

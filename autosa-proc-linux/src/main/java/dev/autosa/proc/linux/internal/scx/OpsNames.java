@@ -16,4 +16,15 @@ public final class OpsNames {
         // "_" after the base so that scx_flash never claims an ops named "flashy"
         return ops.equals(base) || ops.startsWith(base + "_");
     }
+
+    /** A binary name for an ops whose process is unknown ({@code simple} gives {@code scx_simple}), for reports. */
+    public static String guessName(@org.jspecify.annotations.Nullable String ops) {
+        if (ops == null) {
+            return "scx_unknown";
+        }
+        int underscore = ops.indexOf('_');
+        String base = underscore < 0 ? ops : ops.substring(0, underscore);
+        return base.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) && !base.isEmpty()
+                ? "scx_" + base : "scx_unknown";
+    }
 }

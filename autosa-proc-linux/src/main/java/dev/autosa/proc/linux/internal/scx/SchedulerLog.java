@@ -1,16 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
 package dev.autosa.proc.linux.internal.scx;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,8 +25,12 @@ import org.slf4j.LoggerFactory;
  * next line of statistics. Each start begins a fresh file; the child appends (O_APPEND), so the
  * controller can cut the file back to empty when it outgrows its cap and the child simply goes on
  * writing at the new end. Failure reports read only the file's last bytes.
+ *
+ * <p>The file is created with {@code O_EXCL|O_NOFOLLOW} and the cap is applied through the channel
+ * opened then, never by path: whatever is put at the path later (a link to a root-only file) is
+ * never truncated or written. Reads open the path without following links.
  */
-public final class SchedulerLog {
+public final class SchedulerLog implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SchedulerLog.class);
     /** How much of the file's end a failure report reads. */
@@ -30,51 +39,68 @@ public final class SchedulerLog {
 
     private final Path file;
     private final long maxBytes;
+    private final @Nullable FileChannel channel;
 
+    /** A log to read only (an existing file): {@link #enforceCap()} does nothing. */
     public SchedulerLog(Path file, long maxBytes) {
+        this(file, maxBytes, null);
+    }
+
+    private SchedulerLog(Path file, long maxBytes, @Nullable FileChannel channel) {
         this.file = file;
         this.maxBytes = maxBytes;
+        this.channel = channel;
+    }
+
+    /**
+     * Starts a fresh, empty file (mode 0600): whatever was at {@code file} is removed (a link
+     * itself, never its target), and the new file is created exclusively, not through a link.
+     */
+    public static SchedulerLog create(Path file, long maxBytes) throws IOException {
+        Files.deleteIfExists(file);
+        FileChannel ch = FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rw-------")));
+        return new SchedulerLog(file, maxBytes, ch);
     }
 
     public Path file() {
         return file;
     }
 
-    /** Starts a fresh, empty file (mode 0600): the output of an earlier run is dropped. */
-    public void reset() throws IOException {
-        Files.deleteIfExists(file);
-        Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-    }
-
-    /** Cuts the file back to empty when it is larger than its cap; the child keeps appending. */
+    /** Cuts the file this log created back to empty when it is larger than its cap; the child keeps appending. */
     public void enforceCap() {
-        try {
-            if (Files.size(file) <= maxBytes) {
-                return;
-            }
-        } catch (NoSuchFileException e) {
-            return;
-        } catch (IOException e) {
-            LOG.warn("cannot bound scheduler log {}: {}", file, e.toString());
+        FileChannel ch = channel;
+        if (ch == null || !ch.isOpen()) {
             return;
         }
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+        try {
             if (ch.size() > maxBytes) {
                 ch.truncate(0);
                 LOG.debug("{} grew past {} bytes: truncated", file, maxBytes);
             }
-        } catch (NoSuchFileException e) {
-            return; // removed by hand: the child writes to an unlinked file, nothing to bound here
         } catch (IOException e) {
             LOG.warn("cannot bound scheduler log {}: {}", file, e.toString());
+        }
+    }
+
+    /** Stops bounding the file (the scheduler is gone or kept without us); the child's own descriptor stays. */
+    @Override
+    public void close() {
+        FileChannel ch = channel;
+        if (ch != null) {
+            try {
+                ch.close();
+            } catch (IOException e) {
+                LOG.debug("closing {}: {}", file, e.toString());
+            }
         }
     }
 
     /** The last {@code count} non-blank lines within the file's last {@value #TAIL_BYTES} bytes, oldest first. */
     public List<String> lastLines(int count) {
         byte[] bytes;
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             long size = ch.size();
             long from = Math.max(0, size - TAIL_BYTES);
             ByteBuffer buf = ByteBuffer.allocate((int) (size - from));

@@ -104,6 +104,14 @@ public final class SchedulerProcess {
         return code.isPresent() ? code.getAsInt() : null;
     }
 
+    /** Stops bounding its log: the controller no longer manages it (stopped, dead, or kept running without us). */
+    public void release() {
+        SchedulerLog l = log;
+        if (l != null) {
+            l.close();
+        }
+    }
+
     /** The last lines of its output (stdout and stderr together) for a failure report. */
     public String outputTail() {
         SchedulerLog l = log;

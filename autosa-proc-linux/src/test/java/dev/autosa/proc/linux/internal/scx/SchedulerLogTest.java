@@ -25,8 +25,7 @@ class SchedulerLogTest {
     @Test
     void resetStartsAnEmptyPrivateFile() throws IOException {
         Path file = Files.writeString(tmp.resolve("s.log"), "old run\n");
-        SchedulerLog log = new SchedulerLog(file, 100);
-        log.reset();
+        SchedulerLog log = SchedulerLog.create(file, 100);
         assertThat(Files.size(file)).isZero();
         assertThat(Files.getPosixFilePermissions(file)).hasSize(2);
         assertThat(log.lastLines(5)).isEmpty();
@@ -55,8 +54,7 @@ class SchedulerLogTest {
     @Test
     void aFileOverItsCapIsCutBackAndAnAppendingWriterGoesOnAtTheNewEnd() throws IOException {
         Path file = tmp.resolve("s.log");
-        SchedulerLog log = new SchedulerLog(file, 100);
-        log.reset();
+        SchedulerLog log = SchedulerLog.create(file, 100);
         try (OutputStream child = Files.newOutputStream(file, StandardOpenOption.APPEND)) {
             child.write("x".repeat(100).getBytes(StandardCharsets.US_ASCII));
             log.enforceCap();

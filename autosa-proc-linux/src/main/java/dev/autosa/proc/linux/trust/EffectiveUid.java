@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
+package dev.autosa.proc.linux.trust;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * This process's effective uid. Java has no {@code geteuid()}; the value is read once from {@code
+ * /proc/self/status} so that no extra JDK module ({@code jdk.security.auth}) is needed.
+ */
+public final class EffectiveUid {
+
+    private static final int UID = read(Path.of("/proc/self/status"));
+
+    private EffectiveUid() {
+    }
+
+    /** The effective uid, or -1 when it cannot be read (not Linux, no /proc). */
+    public static int get() {
+        return UID;
+    }
+
+    /** True when running with uid 0. */
+    public static boolean isRoot() {
+        return UID == 0;
+    }
+
+    /** The effective uid in a {@code status} file of /proc, or -1 when the file has none. */
+    static int read(Path status) {
+        try {
+            for (String line : Files.readAllLines(status, StandardCharsets.US_ASCII)) {
+                if (line.startsWith("Uid:")) {
+                    String[] f = line.substring(4).trim().split("\\s+");
+                    return Integer.parseInt(f[1]); // real, effective, saved, filesystem
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+}
