@@ -93,6 +93,9 @@ public record ScxControllerConfig(Path sysfsRoot, Path procRoot, Path runDir, Li
      * @param extraFlags per scheduler, flags accepted in addition to the known ones (e.g. a flag of a newer
      *     release, or any flag of a scheduler this controller does not know); written {@code --name} or {@code
      *     -c}, they may take a value as {@code --name=v} or as the next argument
+     * @param lockFile the machine-wide lock of "the AutoSA that manages sched_ext": taken before the first
+     *     scheduler is started or adopted and held until close, so a second AutoSA (another socket, another run
+     *     directory) cannot switch; the same path for every instance on a host
      * @throws IllegalArgumentException naming the setting and its value if it is out of range
      */
     public ScxControllerConfig {
@@ -237,6 +240,12 @@ public record ScxControllerConfig(Path sysfsRoot, Path procRoot, Path runDir, Li
                 orphanPolicy, value, lockFile);
     }
 
+    /**
+     * A copy with another {@code lockFile}.
+     *
+     * @param value the new {@code lockFile}, checked as the constructor does
+     * @return the changed copy
+     */
     public ScxControllerConfig withLockFile(Path value) {
         return new ScxControllerConfig(sysfsRoot, procRoot, runDir, trustedDirs, startTimeout, stopTimeout, pollInterval,
                 orphanPolicy, extraFlags, value);

@@ -150,6 +150,8 @@ public final class ScxProcessController implements SchedulerController {
      * The configured trusted directories that cannot be trusted (a directory or an ancestor not
      * root-owned, or writable by group or others, as {@code /tmp} is), each as "DIR: reason"; no
      * scheduler in them is run. Empty when all pass; a missing directory is not a problem.
+     *
+     * @return one line per directory that fails
      */
     public List<String> trustedDirectoryProblems() {
         return catalog.untrustedDirs();
