@@ -5,6 +5,7 @@
 #
 #   lab/score.sh CAPTURE [--phases CSV] [--settle S] [--window S] [--min-confidence X] [--json-lines FILE] [--all-ticks]
 #   lab/score.sh --metrics CAPTURE     per-phase statistics of every metric key (threshold evidence)
+#   lab/score.sh --summary CAPTURE...  one per-capture, per-phase table and the combined confusion matrix
 #
 # CAPTURE: a directory written by lab/record.sh, or a .tar.gz of one (e.g. lab/captures/*.tar.gz).
 # --json-lines FILE scores the output of `autosa replay DIR --json` instead of replaying here;
@@ -12,7 +13,14 @@
 set -euo pipefail
 cmd=score
 if [[ ${1:-} == --metrics ]]; then cmd=metrics; shift; fi
-[[ $# -ge 1 ]] || { sed -n '3,10p' "$0"; exit 2; }
+if [[ ${1:-} == --summary ]]; then
+  shift
+  caps=()
+  for a in "$@"; do caps+=("$(realpath "$a")"); done
+  set -- "${caps[0]}" "${caps[@]:1}"
+  cmd=summary
+fi
+[[ $# -ge 1 ]] || { sed -n '3,11p' "$0"; exit 2; }
 capture=$(realpath "$1"); shift
 args=()
 for a in "$@"; do [[ -e $a ]] && args+=("$(realpath "$a")") || args+=("$a"); done

@@ -12,6 +12,16 @@ public record MetricKey(String name) {
 
     /** Share of CPU time not idle (user, nice, system, irq, softirq, steal), 0..1. */
     public static final MetricKey CPU_BUSY = new MetricKey("cpu.busy");
+    /**
+     * CPUs' worth of busy time: {@link #CPU_BUSY} times the online CPUs (0.5 on 2 CPUs is 1.0: one
+     * CPU's worth of work, however many the machine has).
+     */
+    public static final MetricKey CPU_BUSY_CPUS = new MetricKey("cpu.busy_cpus");
+    /**
+     * Busy share of the busiest single CPU, 0..1 (per-CPU lines of /proc/stat): one thread that keeps
+     * one CPU busy shows here on any machine size.
+     */
+    public static final MetricKey CPU_BUSIEST = new MetricKey("cpu.busiest");
     /** Share of CPU time in user mode (user + nice), 0..1. */
     public static final MetricKey CPU_USER = new MetricKey("cpu.user");
     /** Share of CPU time in kernel mode (system + irq + softirq), 0..1. */
@@ -22,6 +32,8 @@ public record MetricKey(String name) {
     public static final MetricKey CPU_STEAL = new MetricKey("cpu.steal");
     /** Context switches per second, whole machine. */
     public static final MetricKey SCHED_CTX_SWITCHES_PER_SEC = new MetricKey("sched.ctx_switches_per_sec");
+    /** Context switches per second per online CPU. */
+    public static final MetricKey SCHED_CTX_SWITCHES_PER_CPU = new MetricKey("sched.ctx_switches_per_cpu_per_sec");
     /** Runnable tasks (procs_running) divided by online CPUs. */
     public static final MetricKey SCHED_RUNNABLE_PER_CPU = new MetricKey("sched.runnable_per_cpu");
     /** Tasks blocked on I/O (procs_blocked). */
@@ -34,7 +46,9 @@ public record MetricKey(String name) {
     public static final MetricKey MEM_USED_FRACTION = new MetricKey("mem.used_fraction");
     /** Page faults per second. */
     public static final MetricKey MEM_PGFAULTS_PER_SEC = new MetricKey("mem.pgfaults_per_sec");
-    /** Major page faults per second. */
+    /** Page faults per second per online CPU. */
+    public static final MetricKey MEM_PGFAULTS_PER_CPU = new MetricKey("mem.pgfaults_per_cpu_per_sec");
+    /** Major page faults per second (pages read from disk to resolve a fault: memory stalls). */
     public static final MetricKey MEM_MAJOR_FAULTS_PER_SEC = new MetricKey("mem.major_faults_per_sec");
     /** Pages swapped in plus out per second. */
     public static final MetricKey MEM_SWAP_PER_SEC = new MetricKey("mem.swap_per_sec");

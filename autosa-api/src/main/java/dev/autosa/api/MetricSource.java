@@ -18,6 +18,15 @@ public interface MetricSource extends Provider, AutoCloseable {
     /** Takes one sample and writes its values into {@code sink}. */
     void sample(MetricSink sink) throws IOException;
 
+    /**
+     * The machine sampled: CPU count, memory and kernel release. Read by the engine after every
+     * sample (so keep returning the same instance while nothing changes); the default is what the
+     * JVM knows ({@link MachineFacts#ofRuntime()}).
+     */
+    default MachineFacts machine() {
+        return MachineFacts.ofRuntime();
+    }
+
     /** Releases open files. The source is not used after this. */
     @Override
     default void close() throws IOException {

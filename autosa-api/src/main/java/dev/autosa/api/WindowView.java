@@ -23,6 +23,12 @@ public interface WindowView {
      */
     long sequence();
 
+    /**
+     * The machine the values come from (CPU count, memory, kernel), as its metric source reports
+     * it; thresholds that depend on the machine's size scale with {@link MachineFacts#cpus()}.
+     */
+    MachineFacts machine();
+
     /** The collection interval: the nominal time between two ticks. */
     Duration interval();
 

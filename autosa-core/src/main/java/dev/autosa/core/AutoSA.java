@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -179,6 +180,7 @@ public final class AutoSA implements AutoCloseable {
         private final Map<String, List<String>> schedulerArgs = new LinkedHashMap<>();
         private @Nullable MetricSource metricSource;
         private @Nullable WorkloadClassifier classifier;
+        private @Nullable Thresholds thresholds;
         private @Nullable SchedulerController controller;
         private @Nullable InstantSource clock;
         private @Nullable ScheduledExecutorService executor;
@@ -283,6 +285,17 @@ public final class AutoSA implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Thresholds for the default classifier (also the one a {@link dev.autosa.api.RefiningClassifier}
+         * refines): those set with {@link Thresholds#with} are used as given, the others derived from
+         * the machine's CPU count. Default: all derived.
+         */
+        public Builder thresholds(Thresholds t) {
+            requireUnset("thresholds", thresholds);
+            thresholds = Objects.requireNonNull(t, "thresholds");
+            return this;
+        }
+
         /** Uses this classifier instead of discovering one. */
         public Builder classifier(WorkloadClassifier c) {
             requireUnset("classifier", classifier);
@@ -340,8 +353,8 @@ public final class AutoSA implements AutoCloseable {
             }
             WorkloadClassifier chosenClassifier = Discovery.choose(WorkloadClassifier.class, classifier, loader)
                     .provider();
-            if (chosenClassifier == null) {
-                chosenClassifier = new DefaultClassifier();
+            if (chosenClassifier == null || (thresholds != null && chosenClassifier instanceof DefaultClassifier)) {
+                chosenClassifier = thresholds == null ? new DefaultClassifier() : new DefaultClassifier(thresholds);
             }
             Mode mode = config.mode();
             String modeReason;
@@ -371,7 +384,7 @@ public final class AutoSA implements AutoCloseable {
                 }
             }
 
-            Engine engine = new Engine(config, mode, modeReason, source.provider(), chosenClassifier, chosenController,
+            Engine engine = new Engine(config, mode, modeReason, source.provider(), chosenClassifier, thresholds, chosenController,
                     clock != null ? clock : InstantSource.system(), listeners);
             ScheduledExecutorService given = executor;
             boolean owns = given == null;

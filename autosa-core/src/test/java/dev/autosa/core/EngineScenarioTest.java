@@ -85,10 +85,10 @@ class EngineScenarioTest {
             assertThat(controller.current().scheduler()).isEqualTo("scx_rusty");
 
             run(autosa, 1200);
-            // I/O-bound is recognized in the same 47 s (cpu-bound is ruled out by mean iowait once 12 of
-            // the 40 scored ticks are I/O ticks); the min interval (300 s since t=647) has long passed.
+            // I/O-bound is recognized about as fast (51 s: confident once its ticks outnumber the
+            // remaining cpu-bound ones enough); the min interval (300 s since t=647) has long passed.
             assertThat(timeline).containsExactly("t=647 switch default -> scx_rusty",
-                    "t=1847 switch scx_rusty -> scx_bpfland");
+                    "t=1851 switch scx_rusty -> scx_bpfland");
 
             run(autosa, 1800);
             // Bursty: 10 s busy, 20 s idle. The scored 40 most recent ticks hold 10 to 20 busy ones:
@@ -105,7 +105,7 @@ class EngineScenarioTest {
             // 40 against cpu-bound's 7 (confidence 0.75), stable 20 s later. The kernel default is
             // restored like any other switch.
             assertThat(timeline).containsExactly("t=647 switch default -> scx_rusty",
-                    "t=1847 switch scx_rusty -> scx_bpfland",
+                    "t=1851 switch scx_rusty -> scx_bpfland",
                     "t=4832 switch scx_bpfland -> default");
         }
         assertThat(controller.history()).containsExactly("activate scx_rusty", "activate scx_bpfland", "deactivate",

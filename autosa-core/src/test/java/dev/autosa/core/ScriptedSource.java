@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
 package dev.autosa.core;
 
+import dev.autosa.api.MachineFacts;
 import dev.autosa.api.MetricKey;
 import dev.autosa.api.MetricSink;
 import dev.autosa.api.MetricSource;
@@ -22,6 +23,8 @@ final class ScriptedSource implements MetricSource {
 
     private record Phase(String name, int ticks, List<Map<MetricKey, Double>> pattern) {
     }
+
+    static final MachineFacts MACHINE = new MachineFacts(2, 8L << 30, "6.18.0-test");
 
     private final List<Phase> phases = new ArrayList<>();
     private int phase;
@@ -65,6 +68,12 @@ final class ScriptedSource implements MetricSource {
 
     void failNextSample() {
         failNext = true;
+    }
+
+    /** A fixed 2-CPU machine, so verdicts do not depend on the machine the tests run on. */
+    @Override
+    public MachineFacts machine() {
+        return MACHINE;
     }
 
     @Override

@@ -111,7 +111,7 @@ public final class Contamination {
         s.append(String.format(Locale.ROOT, "CPU use per phase, in CPUs of %d (others = busy minus the lab's workloads):%n%n", cpus));
         s.append("| phase | busy | lab workload | others |\n|---|---:|---:|---:|\n");
         for (PhaseCpu c : cpu) {
-            s.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f |%n", c.phase().label(), c.busyCpus(),
+            s.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f |%n", c.phase().title(), c.busyCpus(),
                     c.workloadCpus(), c.otherCpus()));
         }
         return s.toString();

@@ -22,13 +22,16 @@ import java.util.stream.Stream;
  * <pre>
  * score   CAPTURE [--phases CSV] [--settle S] [--json-lines FILE] [--window S] [--min-confidence X] [--all-ticks]
  * metrics CAPTURE [--phases CSV] [--settle S]
+ * summary CAPTURE...
  * </pre>
  *
  * CAPTURE is a capture directory or a {@code .tar.gz} of one. {@code score} replays it through the
  * engine (or reads the rows of {@code autosa replay --json} from FILE) and prints the report,
  * leaving out of accuracy and calibration the idle, io-bound and bursty ticks other processes
  * disturbed (see {@link #MAX_OTHER_CPUS} and {@link #LOAD_PROOF_LABELS});
- * {@code metrics} prints per-phase statistics of every metric key.
+ * {@code metrics} prints per-phase statistics of every metric key; {@code summary} scores several
+ * captures as {@code score} does and prints one per-capture, per-phase table and their combined
+ * confusion matrix.
  */
 public final class LabMain {
 
@@ -56,12 +59,24 @@ public final class LabMain {
         return Contamination.cleanTicks(dir, userHz(dir), QUIET_WINDOW_MS, MAX_OTHER_CPUS);
     }
 
-    /** The ticks to score: clean ones, and every tick of a {@link #LOAD_PROOF_LABELS} phase. */
+    /**
+     * Share of all CPUs that other processes must use for even a {@link #LOAD_PROOF_LABELS} phase to
+     * count as disturbed: on a machine they saturate, the labelled workload hardly runs (a service
+     * that gets a tenth of a CPU is not the service the label means).
+     */
+    public static final double SATURATED_BY_OTHERS = 0.75;
+
+    /**
+     * The ticks to score: clean ones, and the ticks of a {@link #LOAD_PROOF_LABELS} phase unless
+     * others saturated the machine ({@link #SATURATED_BY_OTHERS}).
+     */
     public static java.util.function.LongPredicate scoredTicks(Path dir, List<Phase> phases) throws IOException {
-        java.util.function.LongPredicate clean = Contamination.cleanTicks(dir, userHz(dir), CLEAN_WINDOW_MS,
-                MAX_OTHER_CPUS);
-        return t -> clean.test(t) || phases.stream()
-                .anyMatch(p -> p.contains(t) && LOAD_PROOF_LABELS.contains(p.label()));
+        int hz = userHz(dir);
+        java.util.function.LongPredicate clean = Contamination.cleanTicks(dir, hz, CLEAN_WINDOW_MS, MAX_OTHER_CPUS);
+        java.util.function.LongPredicate notSaturated = Contamination.cleanTicks(dir, hz, CLEAN_WINDOW_MS,
+                SATURATED_BY_OTHERS * CaptureMeta.readFrom(dir).cpus());
+        return t -> clean.test(t) || (notSaturated.test(t) && phases.stream()
+                .anyMatch(p -> p.contains(t) && LOAD_PROOF_LABELS.contains(p.label())));
     }
 
     private LabMain() {
@@ -72,9 +87,17 @@ public final class LabMain {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
+        if (args.length >= 2 && args[0].equals("summary")) {
+            List<Summary.Entry> entries = new ArrayList<>();
+            for (int i = 1; i < args.length; i++) {
+                entries.add(summaryEntry(Path.of(args[i])));
+            }
+            out.print(Summary.render(entries));
+            return 0;
+        }
         if (args.length < 2 || !(args[0].equals("score") || args[0].equals("metrics"))) {
             err.println("usage: score|metrics CAPTURE [--phases CSV] [--settle SECONDS] [--json-lines FILE]"
-                    + " [--window SECONDS] [--min-confidence X] [--all-ticks]");
+                    + " [--window SECONDS] [--min-confidence X] [--all-ticks] | summary CAPTURE...");
             return 2;
         }
         Path capture = Path.of(args[1]);
@@ -143,6 +166,28 @@ public final class LabMain {
             out.println();
             out.print(Contamination.render(Contamination.read(dir, phases, userHz(dir)), meta.cpus()));
             return 0;
+        } finally {
+            if (tmp != null) {
+                deleteTree(tmp);
+            }
+        }
+    }
+
+    /** Scores one capture (directory or .tar.gz) at default settings, as CaptureScoreTest does. */
+    static Summary.Entry summaryEntry(Path capture) throws IOException {
+        Path tmp = null;
+        try {
+            Path dir = capture;
+            if (capture.getFileName().toString().endsWith(".tar.gz")) {
+                tmp = Files.createTempDirectory("autosa-lab");
+                TarGz.extract(capture, tmp);
+                dir = captureRoot(tmp);
+            }
+            List<Phase> phases = Phase.read(dir.resolve("phases.csv"));
+            Scorer.Report report = Scorer.score(CaptureReplay.run(dir).rows(), phases, Scorer.Options.ofDefaults(),
+                    scoredTicks(dir, phases), quietTicks(dir));
+            String name = capture.getFileName().toString().replace(".tar.gz", "");
+            return new Summary.Entry(name, CaptureMeta.readFrom(dir).cpus(), report);
         } finally {
             if (tmp != null) {
                 deleteTree(tmp);

@@ -31,7 +31,7 @@ public final class MetricStats {
                     }
                 }
             }
-            s.append(String.format(Locale.ROOT, "%n## %s (%d..%d ms, settled ticks from +%ds)%n%n", p.label(),
+            s.append(String.format(Locale.ROOT, "%n## %s (%d..%d ms, settled ticks from +%ds)%n%n", p.title(),
                     p.startMs(), p.endMs(), settleMs / 1000));
             s.append("| key | n | mean | p10 | p50 | p90 | max |\n|---|---:|---:|---:|---:|---:|---:|\n");
             for (Map.Entry<String, List<Double>> e : values.entrySet()) {

@@ -233,7 +233,7 @@ public final class Scorer {
             String acc = p.phase().isBursty() ? "n/a (no-switch phase)"
                     : String.format(Locale.ROOT, "%.1f%% (%d/%d)", 100 * p.accuracy(), p.settledCorrect(), p.settledTicks());
             String acc2 = p.settledTicks() == 0 && !p.phase().isBursty() ? "- (0 clean ticks)" : acc;
-            s.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %.2f | %s | %s | %d | %d |%n", p.phase().label(),
+            s.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %.2f | %s | %s | %d | %d |%n", p.phase().title(),
                     p.ticks(), acc2, p.modalVerdict(), p.meanSettledConfidence(), secs(p.reactionMs(), p.phase()) + from(p),
                     secs(p.confidentReactionMs(), p.phase()), p.switches(), p.contaminatedTicks()));
         }

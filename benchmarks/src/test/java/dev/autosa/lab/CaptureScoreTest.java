@@ -22,8 +22,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>The lab machine is shared: other processes (builds) may have used the CPU while a phase was
  * recorded, and then an idle, io-bound or bursty phase really was something else. Those phases'
  * ticks whose window others disturbed (more than {@link LabMain#MAX_OTHER_CPUS}, measured by
- * lab/record.sh through a cpuacct cgroup) are left out, and phases with too few clean ticks are
- * printed but not held to the targets (see {@link LabMain#LOAD_PROOF_LABELS}).
+ * lab/record.sh through a cpuacct cgroup) are left out, as are any phase's ticks when others
+ * saturated the machine ({@link LabMain#SATURATED_BY_OTHERS}); phases with too few clean ticks are
+ * printed but not held to the targets (see {@link LabMain#LOAD_PROOF_LABELS}). The captures come
+ * from machines of 2, 4 and 8 CPUs (the 4 and 8 vCPU ones from the sched_ext guest).
  */
 class CaptureScoreTest {
 

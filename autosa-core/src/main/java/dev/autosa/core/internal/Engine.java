@@ -12,7 +12,10 @@ import dev.autosa.api.MetricSource;
 import dev.autosa.api.SchedulerController;
 import dev.autosa.api.SchedulerException;
 import dev.autosa.api.SchedulerFailure;
+import dev.autosa.api.RefiningClassifier;
 import dev.autosa.api.WorkloadClassifier;
+import dev.autosa.core.DefaultClassifier;
+import dev.autosa.core.Thresholds;
 import dev.autosa.core.AutoSAConfig;
 import dev.autosa.core.AutoSAStatus;
 import dev.autosa.core.Mode;
@@ -53,7 +56,9 @@ public final class Engine {
     private final Mode mode;
     private final String modeReason;
     private final MetricSource source;
+    /** The classifier run every tick: the chosen one, or the default when the chosen one refines it. */
     private final WorkloadClassifier classifier;
+    private final @Nullable RefiningClassifier refined;
     private final @Nullable SchedulerController controller;
     private final InstantSource clock;
     private final List<AutoSAListener> listeners;
@@ -86,13 +91,19 @@ public final class Engine {
     private AutoSAStatus.@Nullable SwitchRecord lastSwitch;
 
     public Engine(AutoSAConfig config, Mode mode, String modeReason, MetricSource source,
-            WorkloadClassifier classifier, @Nullable SchedulerController controller, InstantSource clock,
-            List<AutoSAListener> listeners) {
+            WorkloadClassifier classifier, @Nullable Thresholds thresholds, @Nullable SchedulerController controller,
+            InstantSource clock, List<AutoSAListener> listeners) {
         this.config = config;
         this.mode = mode;
         this.modeReason = modeReason;
         this.source = source;
-        this.classifier = classifier;
+        if (classifier instanceof RefiningClassifier r) {
+            this.refined = r;
+            this.classifier = thresholds == null ? new DefaultClassifier() : new DefaultClassifier(thresholds);
+        } else {
+            this.refined = null;
+            this.classifier = classifier;
+        }
         this.controller = controller;
         this.clock = clock;
         this.listeners = List.copyOf(listeners);
@@ -103,7 +114,7 @@ public final class Engine {
         this.log = new DecisionLog(config.decisionLogSize());
         Map<String, String> p = new LinkedHashMap<>();
         p.put("metricSource", source.name());
-        p.put("classifier", classifier.name());
+        p.put("classifier", refined == null ? classifier.name() : refined.name());
         p.put("controller", controller == null ? "none" : controller.name());
         this.providers = Map.copyOf(p);
     }
@@ -119,8 +130,9 @@ public final class Engine {
         ticks++;
         refreshCatalog(now);
         checkHealth(now);
-        sample(now);
-        classify(now);
+        if (sample(now)) {
+            classify(now);
+        }
         Decision d = decideAndAct(now);
         long tookNanos = System.nanoTime() - startNanos;
         if (tookNanos > config.collectionInterval().toNanos()) {
@@ -162,28 +174,35 @@ public final class Engine {
         }
     }
 
-    private void sample(long now) {
+    /** Samples into the window; false when the source failed (the window did not move). */
+    private boolean sample(long now) {
         window.beginTick();
         try {
             source.sample(window);
             window.commitTick();
+            window.machine(source.machine());
         } catch (Exception e) {
             // The tick's values are dropped; the window keeps what it had, the loop goes on.
             slowTicks++;
             warnOrDebug("source", now, "metric source " + source.name() + " failed this tick: " + e, null);
             problem(now, "metric source " + source.name() + " failed: " + e, Duration.ZERO);
-            return;
+            return false;
         }
         repeats.clear("source");
         if (!listeners.isEmpty()) {
             emit(new AutoSAEvent.Sampled(Instant.ofEpochMilli(now), window.lastTickSnapshot()));
         }
+        return true;
     }
 
+    /**
+     * Classifies the tick just sampled: once per tick that moved the window, as the
+     * {@link WorkloadClassifier} contract promises (a failed sample keeps the previous verdict).
+     */
     private void classify(long now) {
         Classification c;
         try {
-            c = classifier.classify(window);
+            c = refined == null ? classifier.classify(window) : refined.refine(window, classifier.classify(window));
         } catch (RuntimeException e) {
             slowTicks++;
             warnOrDebug("classifier", now, "classifier " + classifier.name() + " failed this tick: " + e, e);

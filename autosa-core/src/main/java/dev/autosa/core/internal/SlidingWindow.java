@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
 package dev.autosa.core.internal;
 
+import dev.autosa.api.MachineFacts;
 import dev.autosa.api.MetricKey;
 import dev.autosa.api.MetricSink;
 import dev.autosa.api.WindowView;
@@ -38,6 +39,7 @@ public final class SlidingWindow implements WindowView, MetricSink {
     private int head = -1;
     private int ticks;
     private long tickNumber = -1;
+    private MachineFacts machine = MachineFacts.ofRuntime();
 
     public SlidingWindow(int capacity, Duration interval) {
         if (capacity < 1) {
@@ -148,6 +150,16 @@ public final class SlidingWindow implements WindowView, MetricSink {
     @Override
     public int capacity() {
         return capacity;
+    }
+
+    @Override
+    public MachineFacts machine() {
+        return machine;
+    }
+
+    /** The machine the values come from, as the metric source reports it after each sample. */
+    public void machine(MachineFacts facts) {
+        machine = facts;
     }
 
     @Override

@@ -6,6 +6,8 @@ import dev.autosa.core.AutoSA;
 import dev.autosa.core.AutoSAConfig;
 import dev.autosa.core.Mode;
 import dev.autosa.core.PreferenceTable;
+import dev.autosa.core.Threshold;
+import dev.autosa.core.Thresholds;
 import dev.autosa.examples.metrics.MetricsAddress;
 import dev.autosa.proc.linux.ScxControllerConfig;
 import dev.autosa.proc.linux.ScxControllerConfig.OrphanPolicy;
@@ -26,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  * the original AutoSA ({@code collection_interval_secs}, {@code aggregation_window_secs},
  * {@code min_confidence_threshold}, {@code min_switch_interval_secs}, {@code enable_auto_switch})
  * plus {@code mode}, {@code stability_period_secs}, {@code warmup_secs},
- * {@code keep_scheduler_on_close}, {@code prefer.<workload>} and {@code args.<scx_name>}, and the
+ * {@code keep_scheduler_on_close}, {@code prefer.<workload>}, {@code args.<scx_name>} and
+ * {@code threshold.<key>} (the default classifier's {@link Threshold}s), and the
  * settings of the sched_ext controller: {@code scx_trusted_dirs}, {@code scx_start_timeout_secs},
  * {@code scx_stop_timeout_secs}, {@code scx_orphan_policy} ({@code leave}, {@code adopt} or
  * {@code stop}) and {@code scx_run_dir}; and {@code metrics_listen} ({@code IP:PORT} of the
@@ -54,7 +57,7 @@ public final class ConfigFile {
      * of the sched_ext controller (the defaults where the file names none).
      */
     public record Loaded(Path path, AutoSAConfig config, boolean warmupGiven, ScxControllerConfig scx,
-            @Nullable MetricsAddress metricsListen) {
+            @Nullable MetricsAddress metricsListen, Thresholds thresholds) {
     }
 
     private ConfigFile() {
@@ -103,7 +106,7 @@ public final class ConfigFile {
             AutoSAConfig c = new AutoSAConfig(v.interval, v.window, v.minConfidence, v.minSwitchInterval,
                     v.stabilityPeriod, warmup, v.autoSwitch, v.mode, d.failureBackoff(), d.maxFailureBackoff(),
                     d.blocklistAfter(), v.keepScheduler, d.decisionLogSize(), v.preferences, v.args);
-            return new Loaded(path, c, v.warmup != null, v.scx, v.metricsListen);
+            return new Loaded(path, c, v.warmup != null, v.scx, v.metricsListen, v.thresholds);
         } catch (IllegalArgumentException e) {
             throw CliException.usage(path + ": " + e.getMessage());
         }
@@ -140,6 +143,9 @@ public final class ConfigFile {
                 if (key.startsWith("prefer.")) {
                     Workload w = Workload.of(key.substring("prefer.".length()));
                     v.preferences = v.preferences.with(w, list(value));
+                } else if (key.startsWith("threshold.")) {
+                    Threshold t = Threshold.ofKey(key.substring("threshold.".length()));
+                    v.thresholds = v.thresholds.with(t, number(value));
                 } else if (key.startsWith("args.")) {
                     String scheduler = key.substring("args.".length());
                     List<String> args = value.isEmpty() ? List.of() : Arrays.asList(value.split("\\s+"));
@@ -147,7 +153,7 @@ public final class ConfigFile {
                     v.args.put(scheduler, args);
                 } else {
                     throw CliException.usage(where + ": unknown key " + key + " (known: " + String.join(", ", KEYS)
-                            + ", prefer.<workload>, args.<scx_name>)");
+                            + ", prefer.<workload>, args.<scx_name>, threshold.<key>)");
                 }
             }
         }
@@ -248,6 +254,7 @@ public final class ConfigFile {
         final Map<String, List<String>> args = new LinkedHashMap<>();
         ScxControllerConfig scx = ScxControllerConfig.ofDefaults();
         @Nullable MetricsAddress metricsListen;
+        Thresholds thresholds = Thresholds.ofDefaults();
 
         Values(AutoSAConfig d) {
             interval = d.collectionInterval();

@@ -74,6 +74,9 @@ public final class TuningOptions {
         ConfigFile.Loaded file = loadConfig();
         if (file != null) {
             builder.config(file.config());
+            if (file.thresholds().hasOverrides()) {
+                builder.thresholds(file.thresholds());
+            }
         }
         set("--collection-interval", collectionInterval, builder::collectionInterval);
         set("--aggregation-window", aggregationWindow, builder::aggregationWindow);

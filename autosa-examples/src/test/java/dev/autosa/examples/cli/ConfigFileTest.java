@@ -54,6 +54,23 @@ class ConfigFileTest {
     }
 
     @Test
+    void thresholdsOverrideTheDerivedDefaultsByKey() {
+        ConfigFile.Loaded l = ConfigFile.parse(FILE, """
+                threshold.ctx_switches_per_cpu = 2500
+                threshold.psi_mem_some = 0.1
+                """);
+        dev.autosa.core.Thresholds t = l.thresholds();
+        assertThat(t.get(dev.autosa.core.Threshold.CTX_SWITCHES_PER_CPU)).isEqualTo(2500);
+        assertThat(t.get(dev.autosa.core.Threshold.PSI_MEM_SOME)).isEqualTo(0.1);
+        assertThat(t.isOverridden(dev.autosa.core.Threshold.IO_UTIL)).isFalse();
+        assertThat(ConfigFile.parse(FILE, "mode = auto\n").thresholds().hasOverrides()).isFalse();
+        assertThatThrownBy(() -> ConfigFile.parse(FILE, "threshold.io_util = 2"))
+                .hasMessage("/etc/autosa/autosa.conf:1: threshold.io_util: threshold io_util must be in [0, 1] but was 2");
+        assertThatThrownBy(() -> ConfigFile.parse(FILE, "threshold.ctx = 2"))
+                .hasMessageStartingWith("/etc/autosa/autosa.conf:1: threshold.ctx: unknown threshold \"ctx\"; known: ");
+    }
+
+    @Test
     void emptyFileIsTheDefaults() {
         assertThat(ConfigFile.parse(FILE, "\n# nothing\n").config()).isEqualTo(AutoSAConfig.ofDefaults());
     }

@@ -38,8 +38,11 @@ class PluginIT {
             for (int i = 0; i < 3; i++) {
                 autosa.tick();
             }
-            assertThat(autosa.status().classification().confidence()).isEqualTo(0.95);
-            assertThat(autosa.status().classification().reasons().get(0)).startsWith("nightly batch: cpu busy mean 97%");
+            // The plug-in refines the default's cpu-bound verdict (same confidence) into its own class.
+            assertThat(autosa.status().classification().workload().id()).isEqualTo("nightly-batch");
+            assertThat(autosa.status().classification().confidence()).isEqualTo(1.0);
+            assertThat(autosa.status().classification().reasons()).last().asString()
+                    .startsWith("nightly batch: cpu busy mean 97%");
         }
         // Without the directory the default rules decide.
         try (AutoSA autosa = AutoSA.builder().metricSource(new ConstantSource(0.97)).mode(Mode.RECOMMEND).build()) {

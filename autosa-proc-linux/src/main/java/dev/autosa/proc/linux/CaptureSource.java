@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
 package dev.autosa.proc.linux;
 
+import dev.autosa.api.MachineFacts;
 import dev.autosa.api.MetricSink;
 import dev.autosa.api.MetricSource;
 import dev.autosa.proc.linux.internal.proc.ProcSampler;
@@ -14,6 +15,7 @@ import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Replays a capture written by {@link CaptureWriter} as a {@link MetricSource}: each
@@ -31,6 +33,7 @@ public final class CaptureSource implements MetricSource {
     private final long[] tickMs;
     private final ProcSampler sampler;
     private int next;
+    private @Nullable MachineFacts recorded;
 
     private CaptureSource(Path directory, CaptureMeta meta, long[] tickMs, boolean includeVirtualDevices) {
         this.directory = directory;
@@ -169,6 +172,20 @@ public final class CaptureSource implements MetricSource {
         long ms = tickMs[next++];
         sampler.setRoot(directory.resolve(CaptureWriter.TICKS).resolve(CaptureWriter.tickName(ms)));
         sampler.sample(sink, ms * 1_000_000L);
+    }
+
+    /**
+     * The recorded machine: online CPUs and MemTotal from the tick last read, the kernel release
+     * from meta.properties (its CPU count until the first tick).
+     */
+    @Override
+    public MachineFacts machine() {
+        MachineFacts m = recorded;
+        if (m == null) {
+            m = new MachineFacts(meta.cpus(), 0, meta.kernel());
+            recorded = m;
+        }
+        return sampler.machine(meta.kernel(), m);
     }
 
     @Override

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
 package dev.autosa.proc.linux;
 
+import dev.autosa.api.MachineFacts;
 import dev.autosa.api.MetricSink;
 import dev.autosa.api.MetricSource;
 import dev.autosa.proc.linux.internal.proc.ProcSampler;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -34,6 +36,8 @@ public final class ProcMetricSource implements MetricSource {
     private final LongSupplier nanoTime;
     private final boolean includeVirtualDevices;
     private @Nullable ProcSampler sampler;
+    private @Nullable String kernelRelease;
+    private @Nullable MachineFacts fallback;
     private boolean closed;
 
     /** Samples {@code /proc} with {@link System#nanoTime()}; for {@link java.util.ServiceLoader}. */
@@ -116,8 +120,36 @@ public final class ProcMetricSource implements MetricSource {
             // Opened lazily: ServiceLoader instantiates providers on machines where /proc may not exist.
             s = new ProcSampler(procRoot, includeVirtualDevices);
             sampler = s;
+            kernelRelease = readKernelRelease();
         }
         s.sample(sink, nanoTime.getAsLong());
+    }
+
+    /**
+     * The machine: online CPUs and MemTotal as the last sample read them, the kernel release from
+     * {@code <procRoot>/sys/kernel/osrelease}; what the JVM knows before the first sample.
+     */
+    @Override
+    public MachineFacts machine() {
+        ProcSampler s = sampler;
+        MachineFacts runtime = fallback;
+        if (runtime == null) {
+            runtime = MachineFacts.ofRuntime();
+            fallback = runtime;
+        }
+        String kernel = kernelRelease;
+        return s == null ? runtime : s.machine(kernel == null ? runtime.kernelRelease() : kernel, runtime);
+    }
+
+    private @Nullable String readKernelRelease() {
+        Path file = procRoot.resolve("sys/kernel/osrelease");
+        try {
+            String release = Files.readString(file, StandardCharsets.US_ASCII).trim();
+            return release.isEmpty() ? null : release;
+        } catch (IOException | RuntimeException e) {
+            // Optional: a fixture root or a container's /host/proc may not have it.
+            return null;
+        }
     }
 
     /** Closes the open files; the source cannot be used afterwards. */

@@ -64,6 +64,7 @@ class AllocationTest {
             for (int i = 0; i < WARM_UP + SAMPLES; i++) {
                 // Counters that really move, so the full path (shares, rates, per-device sums) runs.
                 rewrite(stat, statTemplate.replace("cpu  18286 ", "cpu  " + (18286 + i) + " ")
+                        .replace("cpu0 8725 ", "cpu0 " + (8725 + i) + " ")
                         .replace("ctxt 944674", "ctxt " + (944674 + 100L * i)));
                 rewrite(disk, diskTemplate.replace("vda 119120 ", "vda " + (119120 + i) + " "));
                 clock[0] += 1_000_000_000L;

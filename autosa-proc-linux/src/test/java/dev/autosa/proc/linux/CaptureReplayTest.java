@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.autosa.api.MachineFacts;
 import dev.autosa.api.MetricKey;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -115,6 +116,34 @@ class CaptureReplayTest {
         assertThat(secondTick(Fixtures.HOST + "/cyclictest").get(MetricKey.CPU_BUSY)).isLessThan(0.2);
         assertThat(secondTick(Fixtures.HOST + "/idle").get(MetricKey.CPU_BUSY)).isLessThan(0.2);
         assertThat(secondTick(Fixtures.GUEST + "/scx-simple").get(MetricKey.SCHED_RUNQUEUE_WAIT_PER_SEC)).isPositive();
+    }
+
+    @Test
+    void perCpuLinesGiveTheBusiestCpuAndSizeFreeRates() throws Exception {
+        // One single-threaded xz on 8 vCPUs (sched_ext guest, lab phase "compress"): cpu2 ran it the
+        // whole 0.871 s (user 2424 -> 2456, system 997 -> 998, idle unchanged); the machine as a whole
+        // was busy 58 of 506 ticks (user +34, system +22, softirq +2; idle +448).
+        String xz = Fixtures.GUEST + "/xz-8cpu";
+        Fixtures.MapSink s = secondTick(xz);
+        assertThat(s.get(MetricKey.CPU_BUSIEST)).isEqualTo(1.0);
+        assertThat(s.get(MetricKey.CPU_BUSY)).isCloseTo(58 / 506.0, within(EXACT));
+        assertThat(s.get(MetricKey.CPU_BUSY_CPUS)).isCloseTo(8 * 58 / 506.0, within(EXACT));
+        assertThat(s.get(MetricKey.SCHED_CTX_SWITCHES_PER_CPU)).isCloseTo((712993 - 712713) / 0.871 / 8, within(1e-6));
+        assertThat(s.get(MetricKey.MEM_PGFAULTS_PER_CPU)).isZero();
+        try (CaptureSource source = CaptureSource.open(Fixtures.path(xz))) {
+            assertThat(source.machine()).isEqualTo(new MachineFacts(8, 0, "7.2.13+deb14-cloud-amd64"));
+            source.sample(new Fixtures.MapSink());
+            MachineFacts m = source.machine();
+            assertThat(m).isEqualTo(new MachineFacts(8, 2979160L * 1024, "7.2.13+deb14-cloud-amd64"));
+            source.sample(new Fixtures.MapSink());
+            assertThat(source.machine()).isSameAs(m);
+        }
+        // The first tick has no previous per-CPU counters: no busiest share yet.
+        try (CaptureSource source = CaptureSource.open(Fixtures.path(xz))) {
+            Fixtures.MapSink first = new Fixtures.MapSink();
+            source.sample(first);
+            assertThat(first.values).doesNotContainKey(MetricKey.CPU_BUSIEST.name());
+        }
     }
 
     private static Fixtures.MapSink secondTick(String capture) throws Exception {

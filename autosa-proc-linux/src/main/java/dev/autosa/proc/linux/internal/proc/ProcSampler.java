@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
 package dev.autosa.proc.linux.internal.proc;
 
+import dev.autosa.api.MachineFacts;
 import dev.autosa.api.MetricKey;
 import dev.autosa.api.MetricSink;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Samples every proc file of one proc root into a {@link MetricSink}, keeping the previous counters
@@ -22,13 +24,17 @@ public final class ProcSampler implements AutoCloseable {
     public static final String REQUIRED_FILE = "stat";
 
     private final StatCollector stat;
+    private final MeminfoCollector meminfo;
     private final FileCollector[] others;
+    private @Nullable MachineFacts machine;
 
     public ProcSampler(Path root, boolean includeVirtualDevices) {
         stat = new StatCollector(root);
+        meminfo = new MeminfoCollector(root);
+        StatParser statParser = stat.parser();
         others = new FileCollector[] {
-            new MeminfoCollector(root),
-            new VmstatCollector(root),
+            meminfo,
+            new VmstatCollector(root, () -> statParser.cpusValid() ? statParser.cpuCount() : 0),
             new DiskstatsCollector(root, includeVirtualDevices),
             new SchedstatCollector(root),
             new PressureCollector(root, "cpu", MetricKey.PSI_CPU_SOME, null),
@@ -63,6 +69,26 @@ public final class ProcSampler implements AutoCloseable {
     /** Online CPUs in the last sample (per-CPU lines of stat), 0 before the first. */
     public int cpuCount() {
         return stat.parser().cpuCount();
+    }
+
+    /**
+     * The machine as the last sample saw it: online CPUs (per-CPU lines of stat), MemTotal, and
+     * {@code kernelRelease}; {@code fallback} until a sample had valid CPU lines. The same instance
+     * while nothing changes.
+     */
+    public MachineFacts machine(String kernelRelease, MachineFacts fallback) {
+        int cpus = stat.parser().cpusValid() ? stat.parser().cpuCount() : 0;
+        if (cpus < 1) {
+            return fallback;
+        }
+        long kb = meminfo.parser().value(MeminfoCollector.MEM_TOTAL);
+        long bytes = kb > 0 && kb < Long.MAX_VALUE / 1024 ? kb * 1024 : 0;
+        MachineFacts m = machine;
+        if (m == null || m.cpus() != cpus || m.memoryBytes() != bytes || !m.kernelRelease().equals(kernelRelease)) {
+            m = new MachineFacts(cpus, bytes, kernelRelease);
+            machine = m;
+        }
+        return m;
     }
 
     /** Problems reported across all files so far (logged or rate-limited), for tests and status. */

@@ -9,7 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns /proc/stat into CPU time shares ({@code cpu.*}), context switch and fork rates, and the
+ * Turns /proc/stat into CPU time shares ({@code cpu.*}), busy CPUs and the busiest CPU's share (from
+ * the per-CPU lines), context switch (whole machine and per CPU) and fork rates, and the
  * runnable/blocked gauges. When the set of online CPUs changes between two ticks (hotplug) the
  * aggregate ticks are not comparable, so the shares are skipped for that tick. When stat has no
  * {@code procs_running} (very old kernels) the runnable count comes from /proc/loadavg.
@@ -27,6 +28,10 @@ final class StatCollector extends FileCollector {
     private final LoadavgCollector loadavg;
     private int[] previousCpuIds = new int[16];
     private int previousCpuCount = -1;
+    // Per-CPU busy and total ticks of the previous read (index = line order), for the busiest CPU.
+    private long[] previousCpuBusy = new long[16];
+    private long[] previousCpuTotal = new long[16];
+    private boolean previousPerCpuValid;
 
     StatCollector(Path root) {
         super(root, "stat", false);
@@ -47,8 +52,12 @@ final class StatCollector extends FileCollector {
         } else {
             counters.invalidate(0, StatParser.FIELDS);
         }
-        put(sink, MetricKey.SCHED_CTX_SWITCHES_PER_SEC, rate(counters, counters.delta(CTXT, parser.ctxt()),
-                elapsedNanos, 1, parser.ctxtLine(), "ctxt"));
+        writeBusiest(sameCpus, sink);
+        double ctxt = rate(counters, counters.delta(CTXT, parser.ctxt()), elapsedNanos, 1, parser.ctxtLine(), "ctxt");
+        put(sink, MetricKey.SCHED_CTX_SWITCHES_PER_SEC, ctxt);
+        if (parser.cpusValid() && parser.cpuCount() > 0) {
+            put(sink, MetricKey.SCHED_CTX_SWITCHES_PER_CPU, ctxt / parser.cpuCount());
+        }
         put(sink, MetricKey.SCHED_FORKS_PER_SEC, rate(counters, counters.delta(PROCESSES, parser.processes()),
                 elapsedNanos, 1, parser.processesLine(), "processes"));
     }
@@ -117,10 +126,53 @@ final class StatCollector extends FileCollector {
             return;
         }
         sink.put(MetricKey.CPU_BUSY, Math.min(busy / t, 1));
+        if (parser.cpusValid()) {
+            sink.put(MetricKey.CPU_BUSY_CPUS, Math.min(busy / t, 1) * parser.cpuCount());
+        }
         sink.put(MetricKey.CPU_USER, Math.min(user / t, 1));
         sink.put(MetricKey.CPU_SYSTEM, Math.min(system / t, 1));
         sink.put(MetricKey.CPU_IOWAIT, Math.min(iowait / t, 1));
         sink.put(MetricKey.CPU_STEAL, Math.min(steal / t, 1));
+    }
+
+    /**
+     * The busiest CPU's busy share since the previous read, from the per-CPU lines. Skipped when the
+     * CPUs changed or a CPU's counters went backwards (the next read starts over).
+     */
+    private void writeBusiest(boolean sameCpus, MetricSink sink) {
+        if (!parser.cpusValid()) {
+            previousPerCpuValid = false;
+            return;
+        }
+        int count = parser.cpuCount();
+        if (count > previousCpuBusy.length) {
+            previousCpuBusy = Arrays.copyOf(previousCpuBusy, Math.max(count, previousCpuBusy.length * 2));
+            previousCpuTotal = Arrays.copyOf(previousCpuTotal, previousCpuBusy.length);
+            previousPerCpuValid = false;
+        }
+        boolean comparable = sameCpus && previousPerCpuValid;
+        double busiest = -1;
+        for (int i = 0; i < count; i++) {
+            long busy = parser.cpuTicks(i, StatParser.USER) + parser.cpuTicks(i, StatParser.NICE)
+                    + parser.cpuTicks(i, StatParser.SYSTEM) + parser.cpuTicks(i, StatParser.IRQ)
+                    + parser.cpuTicks(i, StatParser.SOFTIRQ) + parser.cpuTicks(i, StatParser.STEAL);
+            long total = busy + parser.cpuTicks(i, StatParser.IDLE) + parser.cpuTicks(i, StatParser.IOWAIT);
+            if (comparable) {
+                long dBusy = busy - previousCpuBusy[i];
+                long dTotal = total - previousCpuTotal[i];
+                if (dBusy < 0 || dTotal < dBusy) {
+                    comparable = false;
+                } else if (dTotal > 0) {
+                    busiest = Math.max(busiest, (double) dBusy / dTotal);
+                }
+            }
+            previousCpuBusy[i] = busy;
+            previousCpuTotal[i] = total;
+        }
+        previousPerCpuValid = true;
+        if (comparable && busiest >= 0) {
+            sink.put(MetricKey.CPU_BUSIEST, Math.min(busiest, 1));
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ package dev.autosa.proc.linux.internal.proc;
 import dev.autosa.api.MetricKey;
 import dev.autosa.api.MetricSink;
 import java.nio.file.Path;
+import java.util.function.IntSupplier;
 
 /** Turns /proc/vmstat into page fault, major fault and swap (pages in + out) rates. */
 final class VmstatCollector extends FileCollector {
@@ -16,8 +17,12 @@ final class VmstatCollector extends FileCollector {
     private final KeyValueParser parser = new KeyValueParser("pgfault", "pgmajfault", "pswpin", "pswpout");
     private final Counters counters = new Counters(4);
 
-    VmstatCollector(Path root) {
+    private final IntSupplier cpus;
+
+    /** {@code cpus}: online CPUs of the same sample (0 when unknown), for the per-CPU fault rate. */
+    VmstatCollector(Path root, IntSupplier cpus) {
         super(root, "vmstat", false);
+        this.cpus = cpus;
     }
 
     KeyValueParser parser() {
@@ -27,7 +32,12 @@ final class VmstatCollector extends FileCollector {
     @Override
     void parseAndWrite(ByteScanner s, long elapsedNanos, MetricSink sink) {
         parser.parse(s, problems);
-        put(sink, MetricKey.MEM_PGFAULTS_PER_SEC, rate(PGFAULT, elapsedNanos));
+        double faults = rate(PGFAULT, elapsedNanos);
+        put(sink, MetricKey.MEM_PGFAULTS_PER_SEC, faults);
+        int n = cpus.getAsInt();
+        if (n > 0) {
+            put(sink, MetricKey.MEM_PGFAULTS_PER_CPU, faults / n);
+        }
         put(sink, MetricKey.MEM_MAJOR_FAULTS_PER_SEC, rate(PGMAJFAULT, elapsedNanos));
         // Both halves are computed (and their baselines kept) even if one is unusable.
         double in = rate(PSWPIN, elapsedNanos);
