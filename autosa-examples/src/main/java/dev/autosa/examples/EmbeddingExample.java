@@ -25,6 +25,12 @@ public final class EmbeddingExample {
     private EmbeddingExample() {
     }
 
+    /**
+     * Runs AutoSA in recommend mode and prints its status now and then.
+     *
+     * @param args how many reports (default 12) and the seconds between them (default 5)
+     * @throws InterruptedException if the main thread is interrupted while waiting
+     */
     public static void main(String[] args) throws InterruptedException {
         int reports = args.length > 0 ? Integer.parseInt(args[0]) : 12;
         Duration every = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 5);
@@ -46,7 +52,16 @@ public final class EmbeddingExample {
         Runtime.getRuntime().removeShutdownHook(hook);
     }
 
-    /** Starts {@code autosa} and prints its status {@code reports} times, {@code every} apart. */
+    /**
+     * Starts {@code autosa} and prints its status {@code reports} times, {@code every} apart.
+     *
+     * @param autosa the engine to start; the caller closes it
+     * @param reports how many status lines to print
+     * @param every the time between two lines
+     * @param stop counted down to end early (e.g. by a shutdown hook)
+     * @param out where the lines go
+     * @throws InterruptedException if the thread is interrupted while waiting
+     */
     public static void run(AutoSA autosa, int reports, Duration every, CountDownLatch stop, PrintStream out)
             throws InterruptedException {
         autosa.start();
@@ -59,7 +74,12 @@ public final class EmbeddingExample {
         }
     }
 
-    /** One line: what AutoSA sees and recommends, e.g. for an application's own health page. */
+    /**
+     * One line: what AutoSA sees and recommends, e.g. for an application's own health page.
+     *
+     * @param s a status from {@link AutoSA#status()}
+     * @return the line, without a line break
+     */
     public static String describe(AutoSAStatus s) {
         Classification c = s.classification();
         String workload = c == null ? "not classified yet"
