@@ -98,7 +98,13 @@ public final class CaptureSource implements Recording {
         return sorted;
     }
 
-    /** Opens a capture directory or a {@code .tar.gz} of one (unpacked, and deleted again on close). */
+    /**
+     * Opens a capture directory or a {@code .tar.gz} of one (unpacked, and deleted again on close).
+     *
+     * @param path a capture directory or a {@code .tar.gz} of one
+     * @return a source that replays the capture tick by tick
+     * @throws IOException when the path holds no readable capture
+     */
     public static CaptureSource openAny(Path path) throws IOException {
         if (!path.getFileName().toString().endsWith(CaptureArchive.SUFFIX)) {
             return open(path);
@@ -114,7 +120,11 @@ public final class CaptureSource implements Recording {
         }
     }
 
-    /** The capture directory read (for an archive, where it was unpacked). */
+    /**
+     * The capture directory read.
+     *
+     * @return the directory; for an archive, where it was unpacked
+     */
     public Path directory() {
         return directory;
     }
