@@ -5,10 +5,15 @@
 # and threads, next to an idle JVM started with the same flags (the price of "a JVM" alone).
 #
 #   benchmarks/daemon-overhead.sh [-m MINUTES] [-j "JVM FLAGS"] [-o OUT_DIR] [-- COMMAND...]
+#   benchmarks/daemon-overhead.sh -e [-m MINUTES] [-o OUT_DIR] -- LAUNCHER ARGS...
 #
 #   -m MINUTES   how long to measure (default 10); both processes run side by side
 #   -j FLAGS     JVM flags for both the daemon and the baseline (default: none, the JVM's defaults)
 #   -o DIR       where to keep the logs and samples (default: a new directory under /tmp)
+#   -e           COMMAND is an executable that ends in a JVM, e.g. the installed launcher:
+#                  -e -- /usr/bin/autosa start --mode recommend --socket /tmp/a.sock
+#                it runs as it is; the idle JVM gets the java binary, flags, class path and
+#                MALLOC_ARENA_MAX the daemon's JVM really got (read from /proc/PID/cmdline, environ)
 #   COMMAND      the daemon's command line after "java" and the -j flags, e.g.
 #                  -- -jar autosa-examples/target/autosa.jar start --mode recommend --socket /tmp/a.sock
 #                default: the embedded loop of benchmarks.jar (dev.autosa.benchmarks.OverheadMain),
@@ -23,12 +28,14 @@ set -euo pipefail
 minutes=10
 jvm_flags=""
 out=""
-while getopts "m:j:o:h" opt; do
+executable=false
+while getopts "m:j:o:eh" opt; do
   case "$opt" in
     m) minutes="$OPTARG" ;;
     j) jvm_flags="$OPTARG" ;;
     o) out="$OPTARG" ;;
-    h) sed -n '3,20p' "$0"; exit 0 ;;
+    e) executable=true ;;
+    h) sed -n '3,27p' "$0"; exit 0 ;;
     *) exit 2 ;;
   esac
 done
@@ -61,12 +68,35 @@ if (( total <= warmup )); then
 fi
 hz="$(getconf CLK_TCK)"
 
-# shellcheck disable=SC2086 # the flags are meant to be split into words
-java $jvm_flags "${daemon_cmd[@]}" >"$out/daemon.log" 2>&1 &
-daemon=$!
-# shellcheck disable=SC2086
-java $jvm_flags "${baseline_cmd[@]}" >"$out/baseline.log" 2>&1 &
-baseline=$!
+if $executable; then
+  "${daemon_cmd[@]}" >"$out/daemon.log" 2>&1 &
+  daemon=$!
+  sleep 2   # the launcher execs the JVM; then its command line is the JVM's
+  mapfile -d '' argv <"/proc/$daemon/cmdline"
+  java_bin=${argv[0]}
+  flags=()
+  cp=""
+  for ((i = 1; i < ${#argv[@]}; i++)); do
+    case "${argv[i]}" in
+      -cp|-classpath|--class-path) cp=${argv[i + 1]}; break ;;
+      -jar) cp=${argv[i + 1]}; break ;;
+      *) flags+=("${argv[i]}") ;;
+    esac
+  done
+  arena=$(tr '\0' '\n' <"/proc/$daemon/environ" | sed -n 's/^MALLOC_ARENA_MAX=//p')
+  jvm_flags="${flags[*]}"
+  # The daemon's class path first, so a class-data archive dumped for it maps in the idle JVM too.
+  env ${arena:+MALLOC_ARENA_MAX=$arena} "$java_bin" "${flags[@]}" -cp "${cp:+$cp:}$jar" \
+    dev.autosa.benchmarks.OverheadMain idle >"$out/baseline.log" 2>&1 &
+  baseline=$!
+else
+  # shellcheck disable=SC2086 # the flags are meant to be split into words
+  java $jvm_flags "${daemon_cmd[@]}" >"$out/daemon.log" 2>&1 &
+  daemon=$!
+  # shellcheck disable=SC2086
+  java $jvm_flags "${baseline_cmd[@]}" >"$out/baseline.log" 2>&1 &
+  baseline=$!
+fi
 trap 'kill "$daemon" "$baseline" 2>/dev/null || true' EXIT
 
 # utime + stime in clock ticks: fields 14 and 15, counted after the ")" that ends the command name.
@@ -96,6 +126,8 @@ for ((t = 0; t <= total; t += 10)); do
   if [[ -z "$d0" && $t -ge $warmup ]]; then d0=$dt; b0=$bt; t0=$t; fi
 done
 elapsed=$(( $(date +%s) - start ))
+da=$(status_kib "$daemon" RssAnon); df=$(status_kib "$daemon" RssFile)
+ba=$(status_kib "$baseline" RssAnon); bf=$(status_kib "$baseline" RssFile)
 kill -TERM "$daemon" "$baseline"
 wait "$daemon" "$baseline" 2>/dev/null || true
 trap - EXIT
@@ -104,6 +136,7 @@ steady=$((t - 10 - t0))
 awk -v hz="$hz" -v steady="$steady" -v elapsed="$elapsed" \
     -v dt="$dt" -v bt="$bt" -v d0="$d0" -v b0="$b0" \
     -v dr="$dr" -v br="$br" -v mdr="$max_rss_d" -v mbr="$max_rss_b" -v dth="$dth" -v bth="$bth" \
+    -v da="$da" -v df="$df" -v ba="$ba" -v bf="$bf" \
     -v flags="${jvm_flags:-(JVM defaults)}" 'BEGIN {
   dcpu = (dt - d0) / hz; bcpu = (bt - b0) / hz
   printf "jvm flags:            %s\n", flags
@@ -114,6 +147,8 @@ awk -v hz="$hz" -v steady="$steady" -v elapsed="$elapsed" \
   printf "cpu s total (start):  %-14.2f %-14.2f\n", dt / hz, bt / hz
   printf "rss MiB (end):        %-14.1f %-14.1f %-14.1f\n", dr / 1024, br / 1024, (dr - br) / 1024
   printf "rss MiB (max):        %-14.1f %-14.1f\n", mdr / 1024, mbr / 1024
+  printf "  anonymous (end):    %-14.1f %-14.1f %-14.1f\n", da / 1024, ba / 1024, (da - ba) / 1024
+  printf "  file-backed (end):  %-14.1f %-14.1f %-14.1f\n", df / 1024, bf / 1024, (df - bf) / 1024
   printf "threads:              %-14d %-14d\n", dth, bth
 }' | tee "$out/summary.txt"
 grep '^overhead:' "$out/daemon.log" | tee -a "$out/summary.txt" || true

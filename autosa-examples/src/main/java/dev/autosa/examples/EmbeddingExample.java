@@ -35,6 +35,12 @@ public final class EmbeddingExample {
     private EmbeddingExample() {
     }
 
+    /**
+     * Runs AutoSA in recommend mode and prints its status now and then.
+     *
+     * @param args how many reports (default 12) and the seconds between them (default 5)
+     * @throws InterruptedException if the main thread is interrupted while waiting
+     */
     public static void main(String[] args) throws InterruptedException {
         int reports = args.length > 0 ? Integer.parseInt(args[0]) : 12;
         Duration every = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 5);
@@ -60,7 +66,12 @@ public final class EmbeddingExample {
         Runtime.getRuntime().removeShutdownHook(hook);
     }
 
-    /** A builder whose objective is the service's p99 request latency, lower is better. */
+    /**
+     * A builder whose objective is the service's p99 request latency, lower is better.
+     *
+     * @param latency where the service's request handlers record their latencies
+     * @return a builder the caller completes and builds
+     */
     public static AutoSA.Builder builder(RequestLatency latency) {
         return AutoSA.builder().objective("request p99", "ms", Objective.Direction.LOWER_IS_BETTER,
                 latency::p99MillisSinceLastRead);
@@ -80,7 +91,16 @@ public final class EmbeddingExample {
         }
     }
 
-    /** Starts {@code autosa} and prints its status {@code reports} times, {@code every} apart. */
+    /**
+     * Starts {@code autosa} and prints its status {@code reports} times, {@code every} apart.
+     *
+     * @param autosa the engine to start; the caller closes it
+     * @param reports how many status lines to print
+     * @param every the time between two lines
+     * @param stop counted down to end early (e.g. by a shutdown hook)
+     * @param out where the lines go
+     * @throws InterruptedException if the thread is interrupted while waiting
+     */
     public static void run(AutoSA autosa, int reports, Duration every, CountDownLatch stop, PrintStream out)
             throws InterruptedException {
         autosa.start();
@@ -93,7 +113,13 @@ public final class EmbeddingExample {
         }
     }
 
-    /** One line: what AutoSA sees and recommends, e.g. for an application's own health page. */
+    /**
+     * One line: what AutoSA sees and recommends, and its objective, e.g. for an application's own health page.
+     *
+     * @param s a status from {@link AutoSA#status()}
+     * @param x the closed loop from {@link AutoSA#experiments()}
+     * @return the line, without a line break
+     */
     public static String describe(AutoSAStatus s, ExperimentStatus x) {
         Classification c = s.classification();
         String workload = c == null ? "not classified yet"

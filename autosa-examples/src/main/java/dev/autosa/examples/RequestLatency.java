@@ -11,20 +11,32 @@ import java.util.Arrays;
  */
 public final class RequestLatency {
 
+    /** An empty record of requests. */
+    public RequestLatency() {
+    }
+
     static final int CAPACITY = 4096;
 
     private final long[] nanos = new long[CAPACITY];
     private int count;
     private int next;
 
-    /** Called by a request handler when a request finished. */
+    /**
+     * Called by a request handler when a request finished.
+     *
+     * @param durationNanos how long the request took
+     */
     public synchronized void record(long durationNanos) {
         nanos[next] = durationNanos;
         next = (next + 1) % CAPACITY;
         count = Math.min(count + 1, CAPACITY);
     }
 
-    /** The 99th percentile (nearest rank) in ms of the requests since the last call; NaN when there were none. */
+    /**
+     * The 99th percentile (nearest rank) of the requests since the last call.
+     *
+     * @return milliseconds, or NaN when there were no requests
+     */
     public synchronized double p99MillisSinceLastRead() {
         if (count == 0) {
             return Double.NaN;

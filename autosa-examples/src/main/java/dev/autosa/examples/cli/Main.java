@@ -43,8 +43,10 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         configureLogging(args);
-        int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
-        System.exit(code);
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        Integer quick = QuickStatus.run(args, out, err);
+        System.exit(quick != null ? quick : run(args, out, err));
     }
 
     /** Runs the command line and returns the exit code; for tests and {@link #main}. */

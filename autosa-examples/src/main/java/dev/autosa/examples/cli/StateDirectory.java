@@ -16,7 +16,13 @@ public final class StateDirectory {
     private StateDirectory() {
     }
 
-    /** The flag if given, else the file's {@code state_dir}, else the default for this user. */
+    /**
+     * The flag if given, else the file's {@code state_dir}, else the default for this user.
+     *
+     * @param flag {@code --state-dir}, or null
+     * @param file the configuration file's {@code state_dir}, or null
+     * @return the state directory (it may not exist yet)
+     */
     public static Path choose(@Nullable Path flag, @Nullable Path file) {
         if (flag != null) {
             return flag.toAbsolutePath();

@@ -33,8 +33,11 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path sock = socket.path();
-        PrintWriter out = spec.commandLine().getOut();
+        return show(socket.path(), json, spec.commandLine().getOut());
+    }
+
+    /** Prints the daemon's status to {@code out} and returns the exit code; also {@link QuickStatus}'s path. */
+    static int show(Path sock, boolean json, PrintWriter out) {
         JsonObject answer;
         try {
             answer = ControlClient.request(sock, ControlClient.command("status"), Duration.ofSeconds(10));

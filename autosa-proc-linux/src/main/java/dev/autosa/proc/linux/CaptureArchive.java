@@ -34,6 +34,8 @@ public final class CaptureArchive implements AutoCloseable {
     /**
      * Unpacks {@code archive}.
      *
+     * @param archive a {@code .tar.gz} holding one capture directory
+     * @return the unpacked capture; closing it deletes what was unpacked
      * @throws IOException when it is not a tar.gz holding exactly one capture
      */
     public static CaptureArchive unpack(Path archive) throws IOException {
@@ -47,7 +49,11 @@ public final class CaptureArchive implements AutoCloseable {
         }
     }
 
-    /** The capture directory (the one holding meta.properties). */
+    /**
+     * The capture directory.
+     *
+     * @return the directory holding meta.properties
+     */
     public Path root() {
         return root;
     }
@@ -57,7 +63,13 @@ public final class CaptureArchive implements AutoCloseable {
         deleteTree(tmp);
     }
 
-    /** The directory holding meta.properties inside an extracted archive (itself or one level down). */
+    /**
+     * Finds the capture inside an extracted archive.
+     *
+     * @param extracted where the archive was extracted
+     * @return the directory holding meta.properties: {@code extracted} itself or one level down
+     * @throws IOException when there is not exactly one such directory
+     */
     public static Path captureRoot(Path extracted) throws IOException {
         if (Files.exists(extracted.resolve(CaptureMeta.FILE_NAME))) {
             return extracted;
@@ -82,7 +94,13 @@ public final class CaptureArchive implements AutoCloseable {
         }
     }
 
-    /** Extracts {@code archive} into {@code target}, refusing entries that would land outside it. */
+    /**
+     * Extracts {@code archive} into {@code target}, refusing entries that would land outside it.
+     *
+     * @param archive a {@code .tar.gz} file
+     * @param target an existing directory
+     * @throws IOException when the archive cannot be read or an entry would land outside {@code target}
+     */
     public static void extract(Path archive, Path target) throws IOException {
         Path root = target.toAbsolutePath().normalize();
         try (InputStream in = new BufferedInputStream(new GZIPInputStream(Files.newInputStream(archive), 1 << 16))) {

@@ -37,6 +37,15 @@ public record CaptureMeta(Duration interval, int cpus, String kernel, Instant st
      */
     static final Instant MAX_START = Instant.parse("9999-12-31T23:59:59.999Z");
 
+    /**
+     * Checks every component.
+     *
+     * @param interval   nominal time between ticks, positive, whole milliseconds
+     * @param cpus       online CPUs when recording started, at least 1
+     * @param kernel     kernel release ({@code uname -r}), one line of printable ASCII
+     * @param start      wall-clock time of tick 0; {@link Instant#EPOCH} if the capture does not say
+     * @throws IllegalArgumentException naming the component and its value if it is out of range
+     */
     public CaptureMeta {
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(kernel, "kernel");
@@ -56,7 +65,12 @@ public record CaptureMeta(Duration interval, int cpus, String kernel, Instant st
         }
     }
 
-    /** Writes {@code directory/meta.properties}, replacing it; the output is byte-for-byte reproducible. */
+    /**
+     * Writes {@code directory/meta.properties}, replacing it; the output is byte-for-byte reproducible.
+     *
+     * @param directory the capture directory, which must exist
+     * @throws IOException if the file cannot be written
+     */
     public void writeTo(Path directory) throws IOException {
         String text = "# AutoSA proc capture\n"
                 + INTERVAL_MS + "=" + interval.toMillis() + "\n"
@@ -69,6 +83,8 @@ public record CaptureMeta(Duration interval, int cpus, String kernel, Instant st
     /**
      * Reads {@code directory/meta.properties}.
      *
+     * @param directory the capture directory
+     * @return the capture's description
      * @throws IOException naming the file if it is missing, unreadable or holds a bad value
      */
     public static CaptureMeta readFrom(Path directory) throws IOException {

@@ -45,7 +45,13 @@ public final class CaptureSource implements Recording {
         this.sampler = new ProcSampler(directory, includeVirtualDevices);
     }
 
-    /** Opens the capture in {@code directory}, counting whole disks only. */
+    /**
+     * Opens the capture in {@code directory}, counting whole disks only.
+     *
+     * @param directory a capture written by {@link CaptureWriter}
+     * @return a source positioned before the first tick
+     * @throws IOException naming the file if meta.properties or the ticks directory is missing or malformed
+     */
     public static CaptureSource open(Path directory) throws IOException {
         return open(directory, false);
     }
@@ -53,6 +59,9 @@ public final class CaptureSource implements Recording {
     /**
      * Opens the capture in {@code directory}.
      *
+     * @param directory a capture written by {@link CaptureWriter}
+     * @param includeVirtualDevices whether loop, ram, zram, device-mapper and md devices count towards {@code io.*}
+     * @return a source positioned before the first tick
      * @throws IOException naming the file if meta.properties or the ticks directory is missing or malformed
      * @throws IllegalArgumentException naming the entry if a tick directory's name is not 12 digits
      */
@@ -89,7 +98,13 @@ public final class CaptureSource implements Recording {
         return sorted;
     }
 
-    /** Opens a capture directory or a {@code .tar.gz} of one (unpacked, and deleted again on close). */
+    /**
+     * Opens a capture directory or a {@code .tar.gz} of one (unpacked, and deleted again on close).
+     *
+     * @param path a capture directory or a {@code .tar.gz} of one
+     * @return a source that replays the capture tick by tick
+     * @throws IOException when the path holds no readable capture
+     */
     public static CaptureSource openAny(Path path) throws IOException {
         if (!path.getFileName().toString().endsWith(CaptureArchive.SUFFIX)) {
             return open(path);
@@ -105,11 +120,20 @@ public final class CaptureSource implements Recording {
         }
     }
 
-    /** The capture directory read (for an archive, where it was unpacked). */
+    /**
+     * The capture directory read.
+     *
+     * @return the directory; for an archive, where it was unpacked
+     */
     public Path directory() {
         return directory;
     }
 
+    /**
+     * The capture's description.
+     *
+     * @return what meta.properties says
+     */
     public CaptureMeta meta() {
         return meta;
     }
@@ -119,18 +143,31 @@ public final class CaptureSource implements Recording {
         return meta.start();
     }
 
-    /** The nominal interval recorded in meta.properties. */
+    /**
+     * The nominal interval recorded in meta.properties.
+     *
+     * @return the time between ticks
+     */
     @Override
     public Duration interval() {
         return meta.interval();
     }
 
+    /**
+     * The number of ticks in the capture.
+     *
+     * @return how many tick directories there are
+     */
     @Override
     public int tickCount() {
         return tickMs.length;
     }
 
-    /** Whether {@link #sample} has a tick left to read. */
+    /**
+     * Whether {@link #sample} has a tick left to read.
+     *
+     * @return true until the last tick was read
+     */
     @Override
     public boolean hasNext() {
         return next < tickMs.length;
@@ -139,6 +176,8 @@ public final class CaptureSource implements Recording {
     /**
      * The capture's clock: the time of the tick the next {@link #sample} will read (start plus the
      * tick's milliseconds); after the last tick, the last tick's time; the start for an empty capture.
+     *
+     * @return a clock that follows this source's position
      */
     @Override
     public InstantSource clock() {

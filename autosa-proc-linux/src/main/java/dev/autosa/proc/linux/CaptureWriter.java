@@ -52,6 +52,9 @@ public final class CaptureWriter implements AutoCloseable {
      * {@code meta.properties} (a regular file) and an empty {@code ticks}; a new directory is made
      * only in a parent that others cannot rearrange (not writable by them, or root-owned and sticky).
      *
+     * @param procRoot the directory to copy from, e.g. {@code /proc}
+     * @param directory where the capture goes: empty or absent
+     * @return a writer that has written nothing yet
      * @throws IOException if the directory cannot be created, is not safe to write, holds
      *     unrelated files or already holds ticks
      */
@@ -155,6 +158,11 @@ public final class CaptureWriter implements AutoCloseable {
         return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
     }
 
+    /**
+     * The capture directory.
+     *
+     * @return where the ticks and meta.properties are written
+     */
     public Path directory() {
         return directory;
     }
@@ -162,6 +170,11 @@ public final class CaptureWriter implements AutoCloseable {
     /**
      * Describes the machine behind the proc root: CPUs from {@code stat}, kernel release from
      * {@code sys/kernel/osrelease} ("unknown" if absent, as in a fixture directory).
+     *
+     * @param interval the nominal time between ticks
+     * @param start the wall-clock time of tick 0
+     * @return the description to pass to {@link #writeMeta}
+     * @throws IOException if stat cannot be read or lists no CPUs
      */
     public CaptureMeta detectMeta(Duration interval, Instant start) throws IOException {
         int cpus;
@@ -183,6 +196,9 @@ public final class CaptureWriter implements AutoCloseable {
     /**
      * Writes {@code meta.properties}: into a fresh private directory first, then renamed into
      * place, which replaces whatever entry had the name (a rename never follows a link).
+     *
+     * @param meta the capture's description
+     * @throws IOException if the file cannot be written
      */
     public void writeMeta(CaptureMeta meta) throws IOException {
         Path staging = Files.createTempDirectory(directory, ".meta");
@@ -197,8 +213,10 @@ public final class CaptureWriter implements AutoCloseable {
     }
 
     /**
-     * Copies the proc files into {@code ticks/<msSinceStart>/}; returns how many files were copied.
+     * Copies the proc files into {@code ticks/<msSinceStart>/}.
      *
+     * @param msSinceStart the tick's time in milliseconds since tick 0
+     * @return how many files were copied
      * @throws IllegalArgumentException if {@code msSinceStart} is negative, too large, or not after the previous tick
      * @throws IOException if stat cannot be read or the tick cannot be written
      */

@@ -51,17 +51,29 @@ public final class ProcMetricSource implements MetricSource {
         this.includeVirtualDevices = includeVirtualDevices;
     }
 
-    /** A builder for a source with another proc root, clock or device selection. */
+    /**
+     * A builder for a source with another proc root, clock or device selection.
+     *
+     * @return a builder with every setting at its default
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The directory read as /proc. */
+    /**
+     * The directory read as /proc.
+     *
+     * @return the proc root
+     */
     public Path procRoot() {
         return procRoot;
     }
 
-    /** Whether loop, ram, zram, device-mapper and md devices count towards {@code io.*}. */
+    /**
+     * Whether loop, ram, zram, device-mapper and md devices count towards {@code io.*}.
+     *
+     * @return true if they do
+     */
     public boolean includesVirtualDevices() {
         return includeVirtualDevices;
     }
@@ -166,7 +178,13 @@ public final class ProcMetricSource implements MetricSource {
         private Builder() {
         }
 
-        /** The directory to read as /proc, e.g. {@code /host/proc} or a fixture; default {@code /proc}. */
+        /**
+         * The directory to read as /proc, e.g. {@code /host/proc} or a fixture; default {@code /proc}.
+         *
+         * @param procRoot the directory
+         * @return this builder
+         * @throws IllegalStateException if it was already set
+         */
         public Builder procRoot(Path procRoot) {
             Objects.requireNonNull(procRoot, "proc root");
             if (this.procRoot != null) {
@@ -176,7 +194,13 @@ public final class ProcMetricSource implements MetricSource {
             return this;
         }
 
-        /** A monotonic nanosecond clock for rates; default {@link System#nanoTime()}. */
+        /**
+         * A monotonic nanosecond clock for rates; default {@link System#nanoTime()}.
+         *
+         * @param nanoTime the clock
+         * @return this builder
+         * @throws IllegalStateException if it was already set
+         */
         public Builder nanoTime(LongSupplier nanoTime) {
             Objects.requireNonNull(nanoTime, "nano time");
             if (this.nanoTime != null) {
@@ -186,7 +210,13 @@ public final class ProcMetricSource implements MetricSource {
             return this;
         }
 
-        /** Whether loop, ram, zram, device-mapper and md devices count towards {@code io.*}; default false. */
+        /**
+         * Whether loop, ram, zram, device-mapper and md devices count towards {@code io.*}; default false.
+         *
+         * @param include true to count them
+         * @return this builder
+         * @throws IllegalStateException if it was already set
+         */
         public Builder includeVirtualDevices(boolean include) {
             if (this.includeVirtualDevices != null) {
                 throw new IllegalStateException("include virtual devices was already set to " + includeVirtualDevices);
@@ -195,6 +225,11 @@ public final class ProcMetricSource implements MetricSource {
             return this;
         }
 
+        /**
+         * Creates the source; nothing is read until its first sample.
+         *
+         * @return a new source with these settings
+         */
         public ProcMetricSource build() {
             return new ProcMetricSource(procRoot == null ? DEFAULT_PROC_ROOT : procRoot,
                     nanoTime == null ? System::nanoTime : nanoTime,

@@ -83,7 +83,11 @@ public final class ScxProcessController implements SchedulerController, Configur
         this(ScxControllerConfig.ofDefaults());
     }
 
-    /** Creates a controller; nothing is read or started until it is first used. */
+    /**
+     * Creates a controller; nothing is read or started until it is first used.
+     *
+     * @param config where to find sysfs, /proc and the schedulers, and the timeouts
+     */
     public ScxProcessController(ScxControllerConfig config) {
         this(config, EffectiveUid::get);
     }
@@ -103,6 +107,11 @@ public final class ScxProcessController implements SchedulerController, Configur
         this.lock = new ControllerLock(config.lockFile(), config.procRoot(), EffectiveUid::get);
     }
 
+    /**
+     * The settings this controller was made with.
+     *
+     * @return its configuration
+     */
     public ScxControllerConfig config() {
         return config;
     }
@@ -160,6 +169,8 @@ public final class ScxProcessController implements SchedulerController, Configur
      * The configured trusted directories that cannot be trusted (a directory or an ancestor not
      * root-owned, or writable by group or others, as {@code /tmp} is), each as "DIR: reason"; no
      * scheduler in them is run. Empty when all pass; a missing directory is not a problem.
+     *
+     * @return one line per directory that fails
      */
     public List<String> trustedDirectoryProblems() {
         return catalog.untrustedDirs();

@@ -35,6 +35,9 @@ public final class ScxSettings {
     /**
      * {@code base} with every {@code scx_*} setting applied.
      *
+     * @param base the configuration to start from
+     * @param settings the provider settings; only keys starting with {@code scx_} are read
+     * @return {@code base} with those settings
      * @throws IllegalArgumentException for an unknown key or a bad value, starting with the key
      */
     public static ScxControllerConfig apply(ScxControllerConfig base, ProviderSettings settings) {

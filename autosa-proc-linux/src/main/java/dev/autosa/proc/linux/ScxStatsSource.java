@@ -77,7 +77,12 @@ public final class ScxStatsSource implements MetricSource {
         this.state = new ScxStatsState(socket, Status.ABSENT, "not read yet", Map.of(), 0, 0);
     }
 
-    /** Starts a source that adds scx_stats readings to {@code delegate}'s sample. */
+    /**
+     * Starts a source that adds scx_stats readings to {@code delegate}'s sample.
+     *
+     * @param delegate the source whose sample the readings are added to
+     * @return a builder with the default socket, budget, timeout and size limit
+     */
     public static Builder wrap(MetricSource delegate) {
         return new Builder(delegate);
     }
@@ -98,7 +103,11 @@ public final class ScxStatsSource implements MetricSource {
         return delegate.isAvailable();
     }
 
-    /** What the last reading gave, from any thread. */
+    /**
+     * What the last reading gave, from any thread.
+     *
+     * @return the state after the last exchange
+     */
     public ScxStatsState state() {
         return state;
     }
@@ -207,13 +216,24 @@ public final class ScxStatsSource implements MetricSource {
             this.delegate = Objects.requireNonNull(delegate, "delegate");
         }
 
-        /** The scx_stats socket (default {@link ScxStatsSource#DEFAULT_SOCKET}). */
+        /**
+         * The scx_stats socket (default {@link ScxStatsSource#DEFAULT_SOCKET}).
+         *
+         * @param path the socket
+         * @return this builder
+         */
         public Builder socket(Path path) {
             socket = Objects.requireNonNull(path, "socket");
             return this;
         }
 
-        /** The longest a tick waits for an answer, 0..1 s (default 20 ms); 0 never waits. */
+        /**
+         * The longest a tick waits for an answer, 0..1 s (default 20 ms); 0 never waits.
+         *
+         * @param d the budget
+         * @return this builder
+         * @throws IllegalArgumentException if it is out of range
+         */
         public Builder budget(Duration d) {
             if (d.isNegative() || d.compareTo(Duration.ofSeconds(1)) > 0) {
                 throw new IllegalArgumentException("scx stats budget must be in [0 ms, 1000 ms] but was "
@@ -223,7 +243,13 @@ public final class ScxStatsSource implements MetricSource {
             return this;
         }
 
-        /** The longest one exchange may take on the reader thread, 1 ms..60 s (default 1 s). */
+        /**
+         * The longest one exchange may take on the reader thread, 1 ms..60 s (default 1 s).
+         *
+         * @param d the timeout
+         * @return this builder
+         * @throws IllegalArgumentException if it is out of range
+         */
         public Builder timeout(Duration d) {
             if (d.compareTo(Duration.ofMillis(1)) < 0 || d.compareTo(Duration.ofSeconds(60)) > 0) {
                 throw new IllegalArgumentException("scx stats timeout must be in [1 ms, 60000 ms] but was "
@@ -233,7 +259,13 @@ public final class ScxStatsSource implements MetricSource {
             return this;
         }
 
-        /** The longest reply accepted, 64 bytes..16 MiB (default 256 KiB). */
+        /**
+         * The longest reply accepted, 64 bytes..16 MiB (default 256 KiB).
+         *
+         * @param bytes the limit
+         * @return this builder
+         * @throws IllegalArgumentException if it is out of range
+         */
         public Builder maxBytes(int bytes) {
             if (bytes < 64 || bytes > 16 << 20) {
                 throw new IllegalArgumentException("scx stats max bytes must be in [64, 16777216] but was " + bytes);
@@ -242,12 +274,22 @@ public final class ScxStatsSource implements MetricSource {
             return this;
         }
 
-        /** Runs the exchanges here instead of on a daemon thread of the source's own (not shut down on close). */
+        /**
+         * Runs the exchanges here instead of on a daemon thread of the source's own (not shut down on close).
+         *
+         * @param e the executor
+         * @return this builder
+         */
         public Builder executor(ExecutorService e) {
             executor = Objects.requireNonNull(e, "executor");
             return this;
         }
 
+        /**
+         * Creates the source; the first exchange starts with its first sample.
+         *
+         * @return a new source with these settings
+         */
         public ScxStatsSource build() {
             if (executor != null) {
                 return new ScxStatsSource(this, executor, false);

@@ -18,6 +18,16 @@ import java.util.Map;
 public record ScxStatsState(Path socket, Status status, String detail, Map<String, Double> values, long reads,
         long failures) {
 
+    /**
+     * Copies the values.
+     *
+     * @param socket the scx_stats socket asked
+     * @param status where the reading stands
+     * @param detail why (the error, or why nothing is read), empty when {@code OK}
+     * @param values the last good reading's fields (without the {@code scx.} prefix), empty if none yet
+     * @param reads good readings so far
+     * @param failures failed readings so far (refused, timed out, malformed, too long)
+     */
     public ScxStatsState {
         values = Map.copyOf(values);
     }
@@ -33,6 +43,11 @@ public record ScxStatsState(Path socket, Status status, String detail, Map<Strin
         /** The last request failed; {@code detail} says how. */
         FAILED;
 
+        /**
+         * The status as status and metrics show it.
+         *
+         * @return the name in lower case, e.g. {@code ok}
+         */
         public String id() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }

@@ -83,7 +83,8 @@ final class FakeScx {
                 while :; do
                   if [[ -e "$CTL/crash" ]]; then echo "EXIT: scheduler crashed" >&2; detach; exit 7; fi
                   if [[ -e "$CTL/eject" && ! -e "$CTL/ejected" ]]; then
-                    detach; echo yes > "$CTL/ejected"; echo "EXIT: runnable task stall" >&2
+                    # The marker comes last: a test that waits for it then finds the whole log.
+                    detach; echo "EXIT: runnable task stall" >&2; echo yes > "$CTL/ejected"
                   fi
                   read -t 0.02 -u 3
                 done

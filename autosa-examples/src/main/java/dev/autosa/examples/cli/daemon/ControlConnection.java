@@ -26,4 +26,15 @@ final class ControlConnection {
         this.acceptedNanos = System.nanoTime();
         this.deadlineNanos = acceptedNanos + TimeUnit.MILLISECONDS.toNanos(ControlServer.CONNECTION_DEADLINE_MILLIS);
     }
+
+    /** Where the request line ends in what was read so far, or -1. */
+    int newlineIndex() {
+        byte[] a = in.array();
+        for (int i = 0; i < in.position(); i++) {
+            if (a[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
 }

@@ -4,7 +4,6 @@ package dev.autosa.examples.cli.daemon;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
@@ -14,8 +13,6 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -24,8 +21,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import jdk.net.ExtendedSocketOptions;
-import jdk.net.UnixDomainPrincipal;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,8 +96,7 @@ public final class ControlServer implements AutoCloseable {
     private final ServerSocketChannel server;
     private final Selector selector;
     private final Handler handler;
-    private final UserPrincipal self;
-    private final @Nullable UserPrincipal root;
+    private final Peers peers;
     private final ThreadPoolExecutor pool;
     private final Queue<Runnable> toSelector = new ConcurrentLinkedQueue<>();
     private final Thread thread;
@@ -113,14 +107,13 @@ public final class ControlServer implements AutoCloseable {
     private volatile boolean open = true;
 
     private ControlServer(Path path, ServerSocketChannel server, Selector selector, Handler handler,
-            UserPrincipal self, @Nullable UserPrincipal root, Runnable onDeath) {
+            Peers peers, Runnable onDeath) {
         this.path = path;
         this.onDeath = onDeath;
         this.server = server;
         this.selector = selector;
         this.handler = handler;
-        this.self = self;
-        this.root = root;
+        this.peers = peers;
         this.pool = new ThreadPoolExecutor(1, 2, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(MAX_CONNECTIONS),
                 r -> {
                     Thread t = new Thread(r, "autosa-control");
@@ -141,7 +134,7 @@ public final class ControlServer implements AutoCloseable {
     public static ControlServer start(Path path, Handler handler, Runnable onDeath) throws IOException {
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
-            bindPrivately(server, path);
+            SocketPaths.bindPrivately(server, path, BACKLOG);
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e;
@@ -150,38 +143,13 @@ public final class ControlServer implements AutoCloseable {
             server.configureBlocking(false);
             Selector selector = Selector.open();
             server.register(selector, SelectionKey.OP_ACCEPT);
-            UserPrincipal self = Files.getOwner(Path.of("/proc/self"));
-            UserPrincipal root = null;
-            try {
-                root = path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("root");
-            } catch (IOException e) {
-                LOG.debug("no user named root: only uid {} may change anything", self.getName());
-            }
-            ControlServer s = new ControlServer(path, server, selector, handler, self, root, onDeath);
+            ControlServer s = new ControlServer(path, server, selector, handler, Peers.forThisProcess(path), onDeath);
             s.thread.start();
             return s;
         } catch (IOException | RuntimeException e) {
             server.close();
             Files.deleteIfExists(path);
             throw e;
-        }
-    }
-
-    private static void bindPrivately(ServerSocketChannel server, Path path) throws IOException {
-        Path parent = path.toAbsolutePath().getParent();
-        if (parent == null) {
-            throw new IOException("socket " + path + " has no directory");
-        }
-        Path staging = Files.createTempDirectory(parent, ".autosa-bind");
-        try {
-            Path bound = staging.resolve("s");
-            server.bind(UnixDomainSocketAddress.of(bound), BACKLOG);
-            Files.setPosixFilePermissions(bound, SocketPaths.SOCKET_MODE);
-            // rename(2): never follows a link; the caller has checked that nothing is at path.
-            Files.move(bound, path, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(staging.resolve("s"));
-            Files.delete(staging);
         }
     }
 
@@ -231,23 +199,13 @@ public final class ControlServer implements AutoCloseable {
     private void accept() throws IOException {
         SocketChannel ch;
         for (int round = 0; round < ACCEPTS_PER_ROUND && (ch = server.accept()) != null; round++) {
-            String peer;
-            boolean privileged;
-            try {
-                UnixDomainPrincipal p = ch.getOption(ExtendedSocketOptions.SO_PEERCRED);
-                peer = p.user().getName();
-                privileged = p.user().equals(self) || (root != null && p.user().equals(root));
-            } catch (IOException | UnsupportedOperationException e) {
-                // Without credentials nobody is privileged, but status still works.
-                peer = "unknown";
-                privileged = false;
-            }
+            Peers.Peer peer = peers.of(ch);
             ch.configureBlocking(false);
-            ConnectionLimits.Verdict v = limits.admit(peer, privileged);
+            ConnectionLimits.Verdict v = limits.admit(peer.name(), peer.privileged());
             if (v == ConnectionLimits.Verdict.ACCEPT) {
-                ch.register(selector, SelectionKey.OP_READ, new ControlConnection(ch, peer, privileged));
+                ch.register(selector, SelectionKey.OP_READ, new ControlConnection(ch, peer.name(), peer.privileged()));
             } else {
-                refuse(ch, peer, v);
+                refuse(ch, peer.name(), v);
             }
         }
     }
@@ -276,7 +234,7 @@ public final class ControlServer implements AutoCloseable {
     private void read(SelectionKey key) throws IOException {
         ControlConnection c = (ControlConnection) key.attachment();
         int n = c.channel.read(c.in);
-        int newline = indexOf(c.in, (byte) '\n');
+        int newline = c.newlineIndex();
         if (newline >= 0) {
             dispatch(key, c, c.in.array(), newline);
         } else if (n < 0) {
@@ -421,16 +379,6 @@ public final class ControlServer implements AutoCloseable {
 
     public static JsonObject error(String message) {
         return ControlProtocol.error(message);
-    }
-
-    private static int indexOf(ByteBuffer b, byte value) {
-        byte[] a = b.array();
-        for (int i = 0; i < b.position(); i++) {
-            if (a[i] == value) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** Stops serving and removes the socket file. */

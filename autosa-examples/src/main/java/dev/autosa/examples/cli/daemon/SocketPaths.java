@@ -4,10 +4,13 @@ package dev.autosa.examples.cli.daemon;
 import dev.autosa.examples.cli.CliException;
 import dev.autosa.examples.cli.Uid;
 import java.io.IOException;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -124,5 +127,27 @@ public final class SocketPaths {
                     + Uid.effective() + "): not replacing it; choose another --socket");
         }
         return true;
+    }
+
+    /**
+     * Binds {@code server} to {@code path} so nobody can reach the socket before its mode is set:
+     * bound in a fresh 0700 directory beside {@code path}, made 0600 there, then renamed into place.
+     */
+    public static void bindPrivately(ServerSocketChannel server, Path path, int backlog) throws IOException {
+        Path parent = path.toAbsolutePath().getParent();
+        if (parent == null) {
+            throw new IOException("socket " + path + " has no directory");
+        }
+        Path staging = Files.createTempDirectory(parent, ".autosa-bind");
+        try {
+            Path bound = staging.resolve("s");
+            server.bind(UnixDomainSocketAddress.of(bound), backlog);
+            Files.setPosixFilePermissions(bound, SOCKET_MODE);
+            // rename(2): never follows a link; the caller has checked that nothing is at path.
+            Files.move(bound, path, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(staging.resolve("s"));
+            Files.delete(staging);
+        }
     }
 }

@@ -22,6 +22,12 @@ public final class ExperimentJson {
     private ExperimentJson() {
     }
 
+    /**
+     * The closed loop as {@code status --json} carries it.
+     *
+     * @param x from {@code AutoSA.experiments()}
+     * @return the {@code experiments} object
+     */
     public static JsonObject status(ExperimentStatus x) {
         JsonObject o = new JsonObject();
         o.addProperty("enabled", x.enabled());
@@ -57,6 +63,12 @@ public final class ExperimentJson {
         return o;
     }
 
+    /**
+     * One experiment's verdict.
+     *
+     * @param v the event
+     * @return its JSON form
+     */
     public static JsonObject verdict(AutoSAEvent.Evaluated v) {
         JsonObject j = new JsonObject();
         j.addProperty("time", v.time().toString());
@@ -77,6 +89,12 @@ public final class ExperimentJson {
         return j;
     }
 
+    /**
+     * The outcome table.
+     *
+     * @param records the history's records
+     * @return one object per record
+     */
     public static JsonArray history(List<OutcomeRecord> records) {
         JsonArray a = new JsonArray();
         for (OutcomeRecord r : records) {
@@ -97,7 +115,12 @@ public final class ExperimentJson {
         return a;
     }
 
-    /** The table {@code autosa history} and {@code autosa status} print. */
+    /**
+     * The table {@code autosa history} and {@code autosa status} print.
+     *
+     * @param history as {@link #history(List)} made it
+     * @return lines, each ending with a line break
+     */
     public static String table(JsonArray history) {
         if (history.isEmpty()) {
             return "no experiments recorded yet\n";
@@ -121,7 +144,12 @@ public final class ExperimentJson {
         return b.toString();
     }
 
-    /** The lines {@code autosa status} adds for the closed loop. */
+    /**
+     * The lines {@code autosa status} adds for the closed loop.
+     *
+     * @param x as {@link #status(ExperimentStatus)} made it
+     * @return lines, each ending with a line break
+     */
     public static String text(JsonObject x) {
         StringBuilder b = new StringBuilder();
         JsonObject obj = x.getAsJsonObject("objective");

@@ -17,12 +17,20 @@ public final class EffectiveUid {
     private EffectiveUid() {
     }
 
-    /** The effective uid, or -1 when it cannot be read (not Linux, no /proc). */
+    /**
+     * The effective uid, or -1 when it cannot be read (not Linux, no /proc).
+     *
+     * @return the uid
+     */
     public static int get() {
         return UID;
     }
 
-    /** True when running with uid 0. */
+    /**
+     * Whether this process runs with uid 0.
+     *
+     * @return true for root
+     */
     public static boolean isRoot() {
         return UID == 0;
     }

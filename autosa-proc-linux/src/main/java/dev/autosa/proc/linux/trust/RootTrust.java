@@ -30,17 +30,39 @@ public final class RootTrust {
     private RootTrust() {
     }
 
-    /** The outcome of a file check: the real path to use, or why the file is refused. */
+    /**
+     * The outcome of a file check: the real path to use, or why the file is refused.
+     *
+     * @param realPath the checked file's real path, to use instead of the path asked about; null when refused
+     * @param refusal why the file is refused; empty when trusted
+     */
     public record Verdict(@Nullable Path realPath, String refusal) {
 
+        /**
+         * A file that passed.
+         *
+         * @param realPath its real path
+         * @return the verdict
+         */
         public static Verdict trusted(Path realPath) {
             return new Verdict(realPath, "");
         }
 
+        /**
+         * A file that failed.
+         *
+         * @param why the reason, naming the file
+         * @return the verdict
+         */
         public static Verdict refused(String why) {
             return new Verdict(null, why);
         }
 
+        /**
+         * Whether the file passed.
+         *
+         * @return true when there is a real path to use
+         */
         public boolean trusted() {
             return realPath != null;
         }
@@ -49,6 +71,9 @@ public final class RootTrust {
     /**
      * Why {@code dir} cannot be a trusted directory, or empty when it can: it (links resolved) and
      * every ancestor must be a root-owned directory that group and others cannot write.
+     *
+     * @param dir the directory to check
+     * @return the reason it fails, or empty
      */
     public static Optional<String> checkDirectory(Path dir) {
         try {
@@ -61,7 +86,13 @@ public final class RootTrust {
         }
     }
 
-    /** Checks a file that will be executed: as {@link #checkFile} and executable by its owner. */
+    /**
+     * Checks a file that will be executed: as {@link #checkFile} and executable by its owner.
+     *
+     * @param file the file to check
+     * @param trustedDirs the directories its real path must lie in
+     * @return the verdict
+     */
     public static Verdict checkExecutable(Path file, List<Path> trustedDirs) {
         Verdict v = checkFile(file, trustedDirs);
         Path real = v.realPath();
@@ -83,6 +114,10 @@ public final class RootTrust {
      * Checks a file that will be loaded (or executed) as root: a root-owned regular file, not
      * writable by group or others, whose real path lies inside one of {@code trustedDirs} and whose
      * directory and all its ancestors pass {@link #checkDirectory}.
+     *
+     * @param file the file to check
+     * @param trustedDirs the directories its real path must lie in
+     * @return the verdict
      */
     public static Verdict checkFile(Path file, List<Path> trustedDirs) {
         try {
