@@ -22,7 +22,10 @@ import org.jspecify.annotations.Nullable;
  *   <li>with {@code scx_cpu0} (every task on CPU 0) as the cpu-bound preference, the daemon switches
  *       to it, measures the regression and switches back by itself (nobody kills scx_cpu0), does not
  *       attach it again under the same load, nor after a restart on the same state directory;
- *   <li>with {@code scx_simple} in its place, the switch is kept.
+ *   <li>with {@code scx_simple} in its place, the experiment reaches a verdict and the kernel's state
+ *       agrees with it: kept (neutral or better) and still running, or worse and reverted by the
+ *       daemon. Which one is the guest's to say: measured there, scx_simple raises PSI cpu "some"
+ *       about fourfold at equal work, so it is usually reverted (see the README's worked example).
  * </ol>
  *
  * Only states and their order are checked (the guest is emulated): sysfs, and the daemon's status.
@@ -91,7 +94,7 @@ public final class ClosedLoopVmScenario {
         Path simpleConf = config("simple.conf", "scx_simple", keptState);
         step("daemon up with scx_simple preferred for cpu-bound", () -> daemonUp(simpleConf, "3"));
         step("the daemon switches to scx_simple", () -> untilKernelRuns("simple"));
-        step("the experiment keeps scx_simple (no false revert)", this::untilKept);
+        step("the experiment on scx_simple ends in a verdict the kernel agrees with", this::untilVerdictHolds);
         step("autosa stop", this::stop);
         line("state sequence: " + String.join(" -> ", sequence));
         line("sysfs after: " + sysfs());
@@ -174,7 +177,7 @@ public final class ClosedLoopVmScenario {
         check(s.getAsJsonArray("failures").isEmpty(), "no scheduler failure: the daemon stopped scx_cpu0 itself");
     }
 
-    private void untilKept() throws Exception {
+    private void untilVerdictHolds() throws Exception {
         String verdictLine = poll("a verdict on scx_simple", () -> {
             check(daemon != null && daemon.isAlive(), "daemon alive");
             recordKernel();
@@ -182,7 +185,6 @@ public final class ClosedLoopVmScenario {
             return l.isEmpty() ? null : l;
         });
         line("  daemon: " + verdictLine);
-        check(read("state").equals("enabled") && read("root/ops").equals("simple"), "scx_simple still runs");
         // A loaded emulated guest may answer a status late: ask until it does.
         JsonObject s = poll("the daemon answering status", this::status);
         record(s);
@@ -190,9 +192,17 @@ public final class ClosedLoopVmScenario {
         line("  verdict: " + v);
         line("  explanation: " + v.get("explanation").getAsString());
         String verdict = v.get("verdict").getAsString();
-        check(verdict.equals("neutral") || verdict.equals("better"), "kept (neutral or better) but was " + verdict);
-        check(!v.get("reverted").getAsBoolean(), "not reverted");
-        check(read("state").equals("enabled") && read("root/ops").equals("simple"), "scx_simple still runs");
+        boolean reverted = v.get("reverted").getAsBoolean();
+        if (verdict.equals("worse")) {
+            check(reverted, "a worse verdict is reverted");
+            poll("the kernel default back after the revert", () -> read("state").equals("disabled") ? Boolean.TRUE : null);
+            check(s.getAsJsonArray("failures").isEmpty(), "no scheduler failure: the daemon stopped scx_simple itself");
+        } else {
+            check(verdict.equals("neutral") || verdict.equals("better"), "a verdict (neutral, better or worse) but was "
+                    + verdict);
+            check(!reverted, "a kept verdict is not reverted");
+            check(read("state").equals("enabled") && read("root/ops").equals("simple"), "scx_simple still runs");
+        }
         line("  sysfs: " + sysfs());
     }
 
