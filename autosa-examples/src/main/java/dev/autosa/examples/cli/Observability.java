@@ -85,7 +85,8 @@ final class Observability implements AutoCloseable {
         }
         ScxStatsSource s = scx;
         try {
-            metrics.start(address, autosa::status, s == null ? null : s::state, VersionProvider.version());
+            metrics.start(address, autosa::status, autosa::experiments, s == null ? null : s::state,
+                    VersionProvider.version());
         } catch (IOException e) {
             throw CliException.failure("cannot serve metrics on " + address + ": " + e.getMessage());
         }

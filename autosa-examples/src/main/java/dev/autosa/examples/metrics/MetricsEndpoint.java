@@ -2,6 +2,7 @@
 package dev.autosa.examples.metrics;
 
 import dev.autosa.core.AutoSAStatus;
+import dev.autosa.core.ExperimentStatus;
 import dev.autosa.proc.linux.ScxStatsState;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
@@ -47,9 +48,10 @@ public final class MetricsEndpoint implements AutoCloseable {
      *
      * @throws IOException when the address cannot be bound (in use, not an address of this machine)
      */
-    public void start(MetricsAddress address, Supplier<AutoSAStatus> status, @Nullable Supplier<ScxStatsState> scx,
-            String version) throws IOException {
-        registry.register(new StatusCollector(status, scx, version));
+    public void start(MetricsAddress address, Supplier<AutoSAStatus> status,
+            @Nullable Supplier<ExperimentStatus> experiments, @Nullable Supplier<ScxStatsState> scx, String version)
+            throws IOException {
+        registry.register(new StatusCollector(status, experiments, scx, version));
         ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "autosa-metrics");
             t.setDaemon(true);

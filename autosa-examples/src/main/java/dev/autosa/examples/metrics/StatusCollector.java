@@ -3,6 +3,7 @@ package dev.autosa.examples.metrics;
 
 import dev.autosa.api.Classification;
 import dev.autosa.core.AutoSAStatus;
+import dev.autosa.core.ExperimentStatus;
 import dev.autosa.proc.linux.ScxStatsState;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
@@ -36,23 +37,26 @@ final class StatusCollector implements MultiCollector {
     /** Status counters with a name of their own; any other counter is exported as {@code autosa_<name>_total}. */
     private static final Map<String, String[]> KNOWN_COUNTERS = Map.of(
             "ticks", new String[] {"autosa_ticks", "ticks run"},
-            "slowTicks", new String[] {"autosa_missed_ticks",
+            "slowTicks", new String[] {"autosa_slow_ticks",
                 "ticks that took longer than the collection interval, or whose sample or classification failed"},
             "switches", new String[] {"autosa_switches", "scheduler switches performed (simulated in dry-run)"},
             "holds", new String[] {"autosa_holds", "ticks on which the policy held back a recommended switch"},
             "none", new String[] {"autosa_settled_ticks",
                 "ticks with nothing to do (the recommended scheduler runs, or warming up)"},
-            "missedTicks", new String[] {"autosa_ticks_behind",
+            "missedTicks", new String[] {"autosa_missed_ticks",
                 "ticks that should have started by the clock but did not (the loop fell behind)"},
             "failures", new String[] {"autosa_failures",
                 "scheduler failures: did not start or attach, exited, or ejected by the kernel"});
 
     private final Supplier<AutoSAStatus> status;
+    private final @Nullable Supplier<ExperimentStatus> experiments;
     private final @Nullable Supplier<ScxStatsState> scxStats;
     private final String version;
 
-    StatusCollector(Supplier<AutoSAStatus> status, @Nullable Supplier<ScxStatsState> scxStats, String version) {
+    StatusCollector(Supplier<AutoSAStatus> status, @Nullable Supplier<ExperimentStatus> experiments,
+            @Nullable Supplier<ScxStatsState> scxStats, String version) {
         this.status = status;
+        this.experiments = experiments;
         this.scxStats = scxStats;
         this.version = version;
     }
@@ -82,6 +86,9 @@ final class StatusCollector implements MultiCollector {
                     .build());
         }
         counters(s.counters().asMap(), out);
+        if (experiments != null) {
+            ExperimentSeries.add(experiments.get(), out);
+        }
         windowMeans(s.windowMeans(), out);
         if (scxStats != null) {
             scx(scxStats.get(), out);
@@ -89,10 +96,7 @@ final class StatusCollector implements MultiCollector {
         return new MetricSnapshots(out);
     }
 
-    /**
-     * The engine's counters. The closed loop's counters (reverts, evaluation verdicts) will appear
-     * here under their own names as soon as the engine counts them in its status.
-     */
+    /** The engine's counters; one it adds later (e.g. the closed loop's reverts) appears under its own name. */
     private static void counters(Map<String, Long> counters, List<MetricSnapshot> out) {
         for (Map.Entry<String, Long> e : new TreeMap<>(counters).entrySet()) {
             String[] known = KNOWN_COUNTERS.get(e.getKey());

@@ -39,7 +39,7 @@ class MetricsEndpointTest {
             }
             m.tick(300_000);
             m.tick(2_000_000);
-            m.start(MetricsAddress.parse("127.0.0.1:0"), autosa::status, () -> scx, "9.9.9");
+            m.start(MetricsAddress.parse("127.0.0.1:0"), autosa::status, autosa::experiments, () -> scx, "9.9.9");
             assertThat(m.port()).isPositive();
 
             String text = scrape(m, "text/plain");
