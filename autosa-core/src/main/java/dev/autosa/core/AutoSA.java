@@ -8,16 +8,13 @@ import dev.autosa.api.AutoSAListener;
 import dev.autosa.api.Decision;
 import dev.autosa.api.MetricSource;
 import dev.autosa.api.Objective;
-import dev.autosa.api.ProviderSettings;
 import dev.autosa.api.SchedulerController;
 import dev.autosa.api.WorkloadClassifier;
 import dev.autosa.core.internal.Engine;
 import dev.autosa.core.internal.Loop;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.DoubleSupplier;
 import org.jspecify.annotations.Nullable;
@@ -146,27 +143,7 @@ public final class AutoSA implements AutoCloseable {
      */
     public static final class Builder {
 
-        private @Nullable AutoSAConfig base;
-        private @Nullable Duration collectionInterval;
-        private @Nullable Duration aggregationWindow;
-        private @Nullable Double minConfidence;
-        private @Nullable Duration minSwitchInterval;
-        private @Nullable Duration stabilityPeriod;
-        private @Nullable Duration warmup;
-        private @Nullable Boolean autoSwitch;
-        private @Nullable Mode mode;
-        private @Nullable Duration failureBackoff;
-        private @Nullable Duration maxFailureBackoff;
-        private @Nullable Integer blocklistAfter;
-        private @Nullable Boolean keepSchedulerOnClose;
-        private @Nullable Integer decisionLogSize;
-        private @Nullable PreferenceTable preferences;
-        private @Nullable Boolean experiments;
-        private @Nullable Duration settlePeriod;
-        private @Nullable Duration evaluationPeriod;
-        private @Nullable Duration retryLostAfter;
-        private final Map<String, List<String>> schedulerArgs = new LinkedHashMap<>();
-        private final Map<String, String> providerSettings = new LinkedHashMap<>();
+        private final GivenSettings given = new GivenSettings();
         private final Parts providers = new Parts();
         private boolean built;
 
@@ -175,87 +152,79 @@ public final class AutoSA implements AutoCloseable {
 
         /** Starts from a whole configuration; the other setters override single values of it. */
         public Builder config(AutoSAConfig config) {
-            base = Settings.once("config", base, requireNonNull(config, "config must not be null"));
+            given.config(config);
             return this;
         }
 
         public Builder collectionInterval(Duration interval) {
-            collectionInterval = Settings.once("collection interval", collectionInterval,
-                    Settings.between("collection interval", interval, AutoSAConfig.MIN_INTERVAL, AutoSAConfig.MAX_INTERVAL));
+            given.collectionInterval(interval);
             return this;
         }
 
         public Builder aggregationWindow(Duration window) {
-            aggregationWindow = Settings.once("aggregation window", aggregationWindow,
-                    Settings.between("aggregation window", window, AutoSAConfig.MIN_INTERVAL.multipliedBy(2),
-                            AutoSAConfig.MAX_INTERVAL.multipliedBy(AutoSAConfig.MAX_WINDOW_TICKS)));
+            given.aggregationWindow(window);
             return this;
         }
 
         public Builder minConfidence(double confidence) {
-            minConfidence = Settings.once("min confidence", minConfidence, Settings.confidence(confidence));
+            given.minConfidence(confidence);
             return this;
         }
 
         public Builder minSwitchInterval(Duration interval) {
-            minSwitchInterval = Settings.once("min switch interval", minSwitchInterval,
-                    Settings.policyDuration("min switch interval", interval));
+            given.minSwitchInterval(interval);
             return this;
         }
 
         public Builder stabilityPeriod(Duration period) {
-            stabilityPeriod = Settings.once("stability period", stabilityPeriod,
-                    Settings.policyDuration("stability period", period));
+            given.stabilityPeriod(period);
             return this;
         }
 
         /** No decisions before the window holds this much data. Default: {@link AutoSAConfig#defaultWarmup}. */
         public Builder warmup(Duration value) {
-            warmup = Settings.once("warmup", warmup, Settings.policyDuration("warmup", value));
+            given.warmup(value);
             return this;
         }
 
         public Builder autoSwitch(boolean on) {
-            autoSwitch = Settings.once("auto switch", autoSwitch, on);
+            given.autoSwitch(on);
             return this;
         }
 
         /** auto, recommend (the default) or dry-run. */
         public Builder mode(Mode value) {
-            mode = Settings.once("mode", mode, requireNonNull(value, "mode must not be null"));
+            given.mode(value);
             return this;
         }
 
         public Builder failureBackoff(Duration backoff) {
-            failureBackoff = Settings.once("failure backoff", failureBackoff,
-                    Settings.policyDuration("failure backoff", backoff));
+            given.failureBackoff(backoff);
             return this;
         }
 
         public Builder maxFailureBackoff(Duration backoff) {
-            maxFailureBackoff = Settings.once("max failure backoff", maxFailureBackoff,
-                    Settings.policyDuration("max failure backoff", backoff));
+            given.maxFailureBackoff(backoff);
             return this;
         }
 
         public Builder blocklistAfter(int failures) {
-            blocklistAfter = Settings.once("blocklist after", blocklistAfter, Settings.blocklistAfter(failures));
+            given.blocklistAfter(failures);
             return this;
         }
 
         public Builder keepSchedulerOnClose(boolean keep) {
-            keepSchedulerOnClose = Settings.once("keep scheduler on close", keepSchedulerOnClose, keep);
+            given.keepSchedulerOnClose(keep);
             return this;
         }
 
         public Builder decisionLogSize(int size) {
-            decisionLogSize = Settings.once("decision log size", decisionLogSize, Settings.decisionLogSize(size));
+            given.decisionLogSize(size);
             return this;
         }
 
         public Builder preferences(PreferenceTable table) {
-            preferences = Settings.once("preferences", preferences,
-                    requireNonNull(table, "preferences must not be null"));
+            given.preferences(table);
             return this;
         }
 
@@ -265,9 +234,7 @@ public final class AutoSA implements AutoCloseable {
          * a controller that knows the scheduler's flags checks them at {@link #build()}.
          */
         public Builder schedulerArgs(String scheduler, List<String> args) {
-            List<String> checked = Settings.schedulerArgs(scheduler, args);
-            Settings.once("scheduler args for " + scheduler, schedulerArgs.get(scheduler), checked);
-            schedulerArgs.put(scheduler, checked);
+            given.schedulerArgs(scheduler, args);
             return this;
         }
 
@@ -277,36 +244,31 @@ public final class AutoSA implements AutoCloseable {
          * claims is an error there.
          */
         public Builder providerSetting(String key, String value) {
-            ProviderSettings.requireKey(requireNonNull(key, "provider setting key must not be null"));
-            requireNonNull(value, () -> "provider setting " + key + " must not be null");
-            providerSettings.put(key, Settings.once(key, providerSettings.get(key), value));
+            given.providerSetting(key, value);
             return this;
         }
 
         /** Whether each switch is evaluated and reverted when it made the objective worse. Default: on. */
         public Builder experiments(boolean on) {
-            experiments = Settings.once("experiments", experiments, on);
+            given.experiments(on);
             return this;
         }
 
         /** Time after a switch whose objective values are ignored. Default 10 s. */
         public Builder settlePeriod(Duration period) {
-            ExperimentConfig.requireSettlePeriod(requireNonNull(period, "settle period must not be null"));
-            settlePeriod = Settings.once("settle period", settlePeriod, period);
+            given.settlePeriod(period);
             return this;
         }
 
         /** Time after the settle period whose objective values are compared with the baseline. Default 60 s. */
         public Builder evaluationPeriod(Duration period) {
-            ExperimentConfig.requireEvaluationPeriod(requireNonNull(period, "evaluation period must not be null"));
-            evaluationPeriod = Settings.once("evaluation period", evaluationPeriod, period);
+            given.evaluationPeriod(period);
             return this;
         }
 
         /** A scheduler that made a workload class worse is not chosen for it again before this. Default 24 h. */
         public Builder retryLostAfter(Duration wait) {
-            ExperimentConfig.requireRetryLostAfter(requireNonNull(wait, "retry lost after must not be null"));
-            retryLostAfter = Settings.once("retry lost after", retryLostAfter, wait);
+            given.retryLostAfter(wait);
             return this;
         }
 
@@ -316,8 +278,7 @@ public final class AutoSA implements AutoCloseable {
          * {@code Objective.of("p99 latency", "ms", Direction.LOWER_IS_BETTER, metrics::p99Millis)}.
          */
         public Builder objective(Objective o) {
-            providers.objective = Settings.once("objective", providers.objective,
-                    requireNonNull(o, "objective must not be null"));
+            providers.objective = Settings.onceNonNull("objective", providers.objective, o);
             return this;
         }
 
@@ -328,15 +289,13 @@ public final class AutoSA implements AutoCloseable {
 
         /** Where the outcome history is kept between runs. Default: in memory only. */
         public Builder outcomeStore(OutcomeStore store) {
-            providers.outcomeStore = Settings.once("outcome store", providers.outcomeStore,
-                    requireNonNull(store, "outcome store must not be null"));
+            providers.outcomeStore = Settings.onceNonNull("outcome store", providers.outcomeStore, store);
             return this;
         }
 
         /** Uses this source instead of discovering one. */
         public Builder metricSource(MetricSource source) {
-            providers.metricSource = Settings.once("metric source", providers.metricSource,
-                    requireNonNull(source, "metric source must not be null"));
+            providers.metricSource = Settings.onceNonNull("metric source", providers.metricSource, source);
             return this;
         }
 
@@ -346,42 +305,37 @@ public final class AutoSA implements AutoCloseable {
          * the machine's CPU count. Default: all derived.
          */
         public Builder thresholds(Thresholds t) {
-            providers.thresholds = Settings.once("thresholds", providers.thresholds,
-                    requireNonNull(t, "thresholds must not be null"));
+            providers.thresholds = Settings.onceNonNull("thresholds", providers.thresholds, t);
             return this;
         }
 
         /** Uses this classifier instead of discovering one (even if it says it is not available). */
         public Builder classifier(WorkloadClassifier c) {
-            providers.classifier = Settings.once("classifier", providers.classifier,
-                    requireNonNull(c, "classifier must not be null"));
+            providers.classifier = Settings.onceNonNull("classifier", providers.classifier, c);
             return this;
         }
 
         /** Uses this controller instead of discovering one. */
         public Builder controller(SchedulerController c) {
-            providers.controller = Settings.once("controller", providers.controller,
-                    requireNonNull(c, "controller must not be null"));
+            providers.controller = Settings.onceNonNull("controller", providers.controller, c);
             return this;
         }
 
         /** The engine's clock (decisions, backoff, switch intervals). Default: the system clock. */
         public Builder clock(InstantSource c) {
-            providers.clock = Settings.once("clock", providers.clock, requireNonNull(c, "clock must not be null"));
+            providers.clock = Settings.onceNonNull("clock", providers.clock, c);
             return this;
         }
 
         /** Runs the loop on this executor instead of a thread of AutoSA's own; AutoSA does not shut it down. */
         public Builder executor(ScheduledExecutorService e) {
-            providers.executor = Settings.once("executor", providers.executor,
-                    requireNonNull(e, "executor must not be null"));
+            providers.executor = Settings.onceNonNull("executor", providers.executor, e);
             return this;
         }
 
         /** Where to look for providers (e.g. a plug-in directory's class loader). Default: this class's loader. */
         public Builder classLoader(ClassLoader loader) {
-            providers.classLoader = Settings.once("class loader", providers.classLoader,
-                    requireNonNull(loader, "class loader must not be null"));
+            providers.classLoader = Settings.onceNonNull("class loader", providers.classLoader, loader);
             return this;
         }
 
@@ -398,42 +352,7 @@ public final class AutoSA implements AutoCloseable {
          * @throws IllegalArgumentException naming the setting, when settings contradict each other
          */
         public AutoSAConfig toConfig() {
-            AutoSAConfig b = base;
-            Duration interval = or(collectionInterval, b == null ? null : b.collectionInterval(),
-                    AutoSAConfig.DEFAULT_COLLECTION_INTERVAL);
-            Duration window = or(aggregationWindow, b == null ? null : b.aggregationWindow(),
-                    AutoSAConfig.DEFAULT_AGGREGATION_WINDOW);
-            Duration baseWarmup = b != null && b.warmupGiven() ? b.warmup() : null;
-            Duration warm = or(warmup, baseWarmup, AutoSAConfig.defaultWarmup(window));
-            Map<String, List<String>> args = new LinkedHashMap<>(b == null ? Map.of() : b.schedulerArgs());
-            args.putAll(schedulerArgs);
-            Map<String, String> settings = new LinkedHashMap<>(b == null ? Map.of() : b.providerSettings().values());
-            settings.putAll(providerSettings);
-            return new AutoSAConfig(interval, window,
-                    or(minConfidence, b == null ? null : b.minConfidence(), AutoSAConfig.DEFAULT_MIN_CONFIDENCE),
-                    or(minSwitchInterval, b == null ? null : b.minSwitchInterval(),
-                            AutoSAConfig.DEFAULT_MIN_SWITCH_INTERVAL),
-                    or(stabilityPeriod, b == null ? null : b.stabilityPeriod(), AutoSAConfig.DEFAULT_STABILITY_PERIOD),
-                    warm, warmup != null || baseWarmup != null,
-                    or(autoSwitch, b == null ? null : b.autoSwitch(), AutoSAConfig.DEFAULT_AUTO_SWITCH),
-                    or(mode, b == null ? null : b.mode(), AutoSAConfig.DEFAULT_MODE),
-                    or(failureBackoff, b == null ? null : b.failureBackoff(), AutoSAConfig.DEFAULT_FAILURE_BACKOFF),
-                    or(maxFailureBackoff, b == null ? null : b.maxFailureBackoff(),
-                            AutoSAConfig.DEFAULT_MAX_FAILURE_BACKOFF),
-                    or(blocklistAfter, b == null ? null : b.blocklistAfter(), AutoSAConfig.DEFAULT_BLOCKLIST_AFTER),
-                    or(keepSchedulerOnClose, b == null ? null : b.keepSchedulerOnClose(),
-                            AutoSAConfig.DEFAULT_KEEP_SCHEDULER_ON_CLOSE),
-                    or(decisionLogSize, b == null ? null : b.decisionLogSize(), AutoSAConfig.DEFAULT_DECISION_LOG_SIZE),
-                    or(preferences, b == null ? null : b.preferences(), PreferenceTable.defaults()),
-                    args, new ProviderSettings(settings), experimentConfig(b == null ? null : b.experiment()));
-        }
-
-        private ExperimentConfig experimentConfig(@Nullable ExperimentConfig b) {
-            ExperimentConfig d = b != null ? b : ExperimentConfig.ofDefaults();
-            return new ExperimentConfig(or(experiments, d.enabled(), d.enabled()),
-                    or(settlePeriod, d.settlePeriod(), d.settlePeriod()),
-                    or(evaluationPeriod, d.evaluationPeriod(), d.evaluationPeriod()),
-                    or(retryLostAfter, d.retryLostAfter(), d.retryLostAfter()), d.stickyMargin());
+            return given.toConfig();
         }
 
         /**
@@ -455,15 +374,11 @@ public final class AutoSA implements AutoCloseable {
         }
 
         boolean hasCollectionInterval() {
-            return collectionInterval != null || base != null;
+            return given.hasCollectionInterval();
         }
 
         boolean hasController() {
             return providers.controller != null;
-        }
-
-        private static <T> T or(@Nullable T given, @Nullable T fromBase, T fallback) {
-            return given != null ? given : fromBase != null ? fromBase : fallback;
         }
     }
 }

@@ -23,6 +23,12 @@ final class Settings {
         return value;
     }
 
+    /** {@link #once}, for a value that must not be null (checked first, naming the setting). */
+    static <T> T onceNonNull(String setting, @Nullable T current, T value) {
+        requireNonNull(value, () -> setting + " must not be null");
+        return once(setting, current, value);
+    }
+
     static Duration between(String setting, Duration value, Duration min, Duration max) {
         requireNonNull(value, () -> setting + " must not be null");
         AutoSAConfig.requireBetween(setting, value, min, max);

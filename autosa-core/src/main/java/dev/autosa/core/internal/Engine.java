@@ -10,12 +10,10 @@ import dev.autosa.api.Classification;
 import dev.autosa.api.Decision;
 import dev.autosa.api.MetricSource;
 import dev.autosa.api.SchedulerController;
-import dev.autosa.api.SchedulerException;
 import dev.autosa.api.SchedulerFailure;
 import dev.autosa.api.WorkloadClassifier;
 import dev.autosa.core.AutoSAConfig;
 import dev.autosa.core.Thresholds;
-import dev.autosa.core.AutoSAStatus;
 import dev.autosa.core.ExperimentStatus;
 import dev.autosa.core.Mode;
 import dev.autosa.core.SwitchOutcome;
@@ -45,7 +43,7 @@ public final class Engine {
 
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
     /** What the policy sees before the classifier gave a verdict (its first call failed). */
-    private static final Classification NO_VERDICT =
+    static final Classification NO_VERDICT =
             Classification.of(dev.autosa.api.Workload.IDLE, 0, "no verdict yet");
 
     private final AutoSAConfig config;
@@ -68,15 +66,9 @@ public final class Engine {
     private final Events events;
     private final MissedTicks missed;
     private final ClosedLoop closedLoop;
+    private final TickCounters counters = new TickCounters();
+    private final Switcher switcher;
 
-    private long ticks;
-    private long slowTicks;
-    private long switches;
-    private long recommendations;
-    private long holds;
-    private long nones;
-    private long failureCount;
-    private long reverts;
     private volatile @Nullable Thread tickThread;
     private @Nullable Runnable afterTick;
     private @Nullable Classification classification;
@@ -87,8 +79,6 @@ public final class Engine {
     private @Nullable String lastTarget;
     private @Nullable ActiveScheduler lastActive;
     private long lastVerdictArg;
-    private ActiveScheduler active = ActiveScheduler.KERNEL_DEFAULT;
-    private AutoSAStatus.@Nullable SwitchRecord lastSwitch;
 
     public Engine(AutoSAConfig config, Mode mode, String modeReason, MetricSource source,
             WorkloadClassifier classifier, @Nullable Thresholds thresholds, @Nullable SchedulerController controller,
@@ -110,6 +100,7 @@ public final class Engine {
         this.policy = new SwitchPolicy(config, mode, failures);
         this.wording = new DecisionWording(config, policy, failures, recommender, closedLoop);
         this.log = new DecisionLog(config.decisionLogSize());
+        this.switcher = new Switcher(config, mode, controller, policy, failures, events, closedLoop, counters);
         Map<String, String> p = new LinkedHashMap<>();
         p.put("metricSource", source.name());
         p.put("classifier", this.classifier.name());
@@ -138,7 +129,7 @@ public final class Engine {
             long startNanos = System.nanoTime();
             long now = clock.millis();
             missed.tick(now);
-            ticks++;
+            counters.tick();
             if (controller != null) {
                 recommender.refresh(controller, now);
             }
@@ -150,7 +141,7 @@ public final class Engine {
             Decision d = decideAndAct(now);
             long tookNanos = System.nanoTime() - startNanos;
             if (tookNanos > config.collectionInterval().toNanos()) {
-                slowTicks++;
+                counters.slowTick();
                 events.problem(now, "tick took " + tookNanos / 1_000_000 + "ms, longer than the collection interval "
                         + format(config.collectionInterval()), Duration.ofNanos(tookNanos));
             }
@@ -185,9 +176,10 @@ public final class Engine {
         try {
             Optional<SchedulerFailure> failure = controller.checkHealth();
             if (failure.isPresent()) {
-                recordFailure(now, failure.get());
+                lastDecision = null;
+                switcher.recordFailure(now, failure.get());
             }
-            active = controller.current();
+            switcher.observed(controller.current());
         } catch (RuntimeException e) {
             partFailed(now, "health", "scheduler controller " + controller.name() + " failed its health check: " + e, e);
         }
@@ -244,34 +236,31 @@ public final class Engine {
     }
 
     private void partFailed(long now, String part, String what, @Nullable Throwable cause) {
-        slowTicks++;
+        counters.slowTick();
         warnings.warnOrDebug(part, now, what, cause);
         events.problem(now, what, Duration.ZERO);
     }
 
     /** Reads the objective; when the experiment around the last switch found it worse, switches back. */
     private void evaluate(long now) {
-        AutoSAEvent.Evaluated verdict = closedLoop.tick(now, window, NO_VERDICT, running());
+        AutoSAEvent.Evaluated verdict = closedLoop.tick(now, window, NO_VERDICT, switcher.running());
         if (verdict != null) {
             lastDecision = null;
             events.emit(verdict);
             if (verdict.reverted()) {
-                reverts++; // back to what ran before, whatever the min switch interval says
+                counters.reverted(); // back to what ran before, whatever the min switch interval says
                 String from = verdict.from();
-                performSwitch(now, from == null ? Recommender.KERNEL_DEFAULT : from, verdict.explanation(), false);
+                switcher.perform(now, from == null ? Recommender.KERNEL_DEFAULT : from, verdict.explanation(), false);
             }
         }
-    }
-
-    private @Nullable String running() {
-        return active.isKernelDefault() ? null : active.scheduler();
     }
 
     private Decision decideAndAct(long now) {
         Classification raw = classification != null ? classification : NO_VERDICT;
         Classification c = closedLoop.effective(raw);
         String target = recommender.resolve(c.workload(), now);
-        String running = running();
+        ActiveScheduler active = switcher.active();
+        String running = switcher.running();
         Verdict verdict = policy.decide(now, window.ticks(), c, target, active, running);
         if (verdict == Verdict.ALREADY_RUNS && closedLoop.evaluating()) {
             verdict = Verdict.EVALUATING;
@@ -295,96 +284,41 @@ public final class Engine {
             }
             lastDecision = d;
         }
-        switch (d.action()) {
-            case SWITCH -> switches++;
-            case RECOMMEND -> recommendations++;
-            case HOLD -> holds++;
-            case NONE -> nones++;
-            default -> throw new IllegalStateException();
-        }
+        counters.decided(d.action());
         if (verdict == Verdict.SWITCH) {
-            performSwitch(now, target, d.reason(), true);
+            switcher.perform(now, target, d.reason(), true);
             // The next tick must word a fresh decision against the new state.
             lastDecision = null;
         }
         return d;
     }
 
-    /** Switches to {@code target}; an {@code experiment} switch is then evaluated, a revert is not. */
-    private void performSwitch(long now, String target, String reason, boolean experiment) {
-        SchedulerController ctl = Objects.requireNonNull(controller, "a switch needs a controller");
-        String from = active.isKernelDefault() ? null : active.scheduler();
-        String to = Recommender.schedulerOrNull(target);
-        try {
-            if (to == null) {
-                ctl.deactivate();
-            } else {
-                ctl.activate(config.specFor(to));
-            }
-            policy.switched(now);
-            active = ctl.current();
-            lastSwitch = new AutoSAStatus.SwitchRecord(Instant.ofEpochMilli(now), from, to, reason, mode == Mode.DRY_RUN);
-            LOG.info("switched {} -> {}{}", from == null ? "kernel default" : from, to == null ? "kernel default" : to,
-                    mode == Mode.DRY_RUN ? " (dry run)" : "");
-            events.emit(new AutoSAEvent.Switched(Instant.ofEpochMilli(now), from, to, reason, mode == Mode.DRY_RUN));
-            closedLoop.switched(now, from, to, experiment && Objects.equals(running(), to), NO_VERDICT);
-        } catch (SchedulerException e) {
-            policy.attemptFailed();
-            recordFailure(now, e.failure());
-            active = safeCurrent(ctl);
-        } catch (RuntimeException e) {
-            policy.attemptFailed();
-            recordFailure(now, new SchedulerFailure(to == null ? String.valueOf(from) : to,
-                    SchedulerFailure.Kind.START_FAILED, "controller threw " + e, null));
-            active = safeCurrent(ctl);
-        }
-    }
-
-    private ActiveScheduler safeCurrent(SchedulerController ctl) {
-        try {
-            return ctl.current();
-        } catch (RuntimeException e) {
-            LOG.warn("controller {} cannot report the running scheduler", ctl.name(), e);
-            return ActiveScheduler.KERNEL_DEFAULT;
-        }
-    }
-
-    private void recordFailure(long now, SchedulerFailure failure) {
-        failureCount++;
-        Duration backoff = failures.record(failure, now);
-        boolean blocklisted = failures.isBlocklisted(failure.scheduler());
-        LOG.warn("scheduler failure: {}; kernel default runs; {} backed off for {}{}", failure, failure.scheduler(),
-                format(backoff), blocklisted ? " and blocklisted" : "");
-        lastDecision = null;
-        events.emit(new AutoSAEvent.Failed(Instant.ofEpochMilli(now), failure, backoff, blocklisted));
-    }
-
     /** A switch asked for from outside the policy (see {@code AutoSA.requestSwitch}). */
     public synchronized SwitchOutcome requestSwitch(@Nullable String scheduler, String requestedBy) {
         long now = clock.millis();
         String to = scheduler == null ? "the kernel default" : scheduler;
-        if (Objects.equals(running(), scheduler)) {
-            return new SwitchOutcome(true, to + " already runs; nothing to do", active);
+        if (Objects.equals(switcher.running(), scheduler)) {
+            return new SwitchOutcome(true, to + " already runs; nothing to do", switcher.active());
         }
-        String refusal = ManualSwitchRules.refusal(scheduler, mode, modeReason, controller, active, config, policy,
-                failures, now);
+        String refusal = ManualSwitchRules.refusal(scheduler, mode, modeReason, controller, switcher.active(), config,
+                policy, failures, now);
         if (refusal != null) {
             LOG.info("refused a switch to {} requested by {}: {}", to, requestedBy, refusal);
-            return new SwitchOutcome(false, refusal, active);
+            return new SwitchOutcome(false, refusal, switcher.active());
         }
         String reason = "requested by " + requestedBy;
-        long failuresBefore = failureCount;
+        long failuresBefore = counters.failures();
         // A requested switch is an experiment like any other: measured, and reverted if it made things worse.
-        performSwitch(now, scheduler == null ? Recommender.KERNEL_DEFAULT : scheduler, reason, true);
+        switcher.perform(now, scheduler == null ? Recommender.KERNEL_DEFAULT : scheduler, reason, true);
         lastDecision = null;
-        if (failureCount != failuresBefore || !Objects.equals(running(), scheduler)) {
+        if (counters.failures() != failuresBefore || !Objects.equals(switcher.running(), scheduler)) {
             String detail = failures.snapshot(now).stream().filter(f -> f.scheduler().equals(scheduler))
                     .map(f -> ": " + f.lastDetail()).findFirst().orElse("");
-            return new SwitchOutcome(false, "switching to " + to + " failed; " + active.displayName() + " runs"
-                    + detail, active);
+            return new SwitchOutcome(false, "switching to " + to + " failed; " + switcher.active().displayName()
+                    + " runs" + detail, switcher.active());
         }
         return new SwitchOutcome(true, "switched to " + to + " (" + reason + ")"
-                + (mode == Mode.DRY_RUN ? "; dry run: simulated, the kernel was not touched" : ""), active);
+                + (mode == Mode.DRY_RUN ? "; dry run: simulated, the kernel was not touched" : ""), switcher.active());
     }
 
     /** Lets the controller take over a scheduler someone else started. */
@@ -393,7 +327,7 @@ public final class Engine {
             return false;
         }
         boolean adopted = controller.adopt();
-        active = controller.current();
+        switcher.observed(controller.current());
         lastDecision = null;
         return adopted;
     }
@@ -407,8 +341,8 @@ public final class Engine {
                 LOG.error("controller {} failed to close; check /sys/kernel/sched_ext/state", controller.name(), e);
             }
             // A closed controller cannot be asked any more; what it was told to do is what runs now.
-            if (!keepScheduler && active.managed()) {
-                active = ActiveScheduler.KERNEL_DEFAULT;
+            if (!keepScheduler && switcher.active().managed()) {
+                switcher.observed(ActiveScheduler.KERNEL_DEFAULT);
             }
         }
         try {
@@ -425,13 +359,11 @@ public final class Engine {
     public synchronized EngineSnapshot snapshot() {
         long now = clock.millis();
         long next = policy.nextSwitchAllowedMillis();
-        AutoSAStatus.Counters counters = new AutoSAStatus.Counters(ticks, switches, recommendations, holds, nones,
-                failureCount, slowTicks, missed.missed(), sink.rejected(), reverts);
         return new EngineSnapshot(Instant.ofEpochMilli(now),
                 missed.lastTickMillis() == Long.MIN_VALUE ? null : Instant.ofEpochMilli(missed.lastTickMillis()), mode,
                 modeReason,
-                providers, classification, recommended, active, lastSwitch,
-                next > now ? Instant.ofEpochMilli(next) : null, failures.snapshot(now), log.snapshot(), counters,
-                window.meansSnapshot());
+                providers, classification, recommended, switcher.active(), switcher.lastSwitch(),
+                next > now ? Instant.ofEpochMilli(next) : null, failures.snapshot(now), log.snapshot(),
+                counters.snapshot(missed.missed(), sink.rejected()), window.meansSnapshot());
     }
 }
