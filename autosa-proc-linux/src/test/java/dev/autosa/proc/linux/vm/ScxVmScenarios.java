@@ -252,7 +252,7 @@ public final class ScxVmScenarios {
     /** A wrapper that blocks SIGINT and SIGTERM and execs the real scx_simple: the mask survives exec. */
     private long stubborn() throws Exception {
         // not under /tmp: a trusted directory's ancestors must all be root-owned and not world-writable
-        Path dir = dev.autosa.proc.linux.TrustedTempDirFactory.newDirectory("autosa-stubborn");
+        Path dir = dev.autosa.proc.linux.TrustedDirs.newDirectory("autosa-stubborn");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path wrapper = dir.resolve("scx_simple");
         // scx_simple installs its own SIGINT/SIGTERM handlers, so ignoring them (trap '') is not
