@@ -6,9 +6,9 @@ import dev.autosa.api.MetricSink;
 
 /**
  * Stands between a metric source and the window and drops values outside their documented range
- * ({@link MetricKey}): shares ({@code cpu.*}, {@code psi.*}, {@code io.util},
- * {@code mem.used_fraction}) must lie in 0..1, rates ({@code *_per_sec}) and counts of tasks must
- * not be negative. A buggy source must not make the classifier see "io-bound at 1.00". Custom keys
+ * ({@link MetricKey}): shares ({@code cpu.*} but {@code cpu.busy_cpus}, {@code psi.*},
+ * {@code io.util}, {@code mem.used_fraction}) must lie in 0..1, rates ({@code *_per_sec}) and
+ * counts (of tasks, of busy CPUs) must not be negative. A buggy source must not make the classifier see "io-bound at 1.00". Custom keys
  * are passed as they are. Checks by name, without allocating.
  */
 final class CheckedSink implements MetricSink {
@@ -36,6 +36,9 @@ final class CheckedSink implements MetricSink {
     static boolean allowed(String name, double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return true; // the window ignores them, as MetricSink documents
+        }
+        if (name.equals("cpu.busy_cpus")) {
+            return value >= 0; // a count of CPUs (busy share times CPUs), not a share
         }
         if (name.startsWith("cpu.") || name.startsWith("psi.") || name.equals("io.util")
                 || name.equals("mem.used_fraction")) {
