@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
 package dev.autosa.proc.linux;
 
+import dev.autosa.api.MachineFacts;
 import dev.autosa.api.MetricKey;
 import dev.autosa.api.MetricSink;
 import dev.autosa.api.MetricSource;
@@ -101,6 +102,15 @@ public final class ScxStatsSource implements MetricSource {
     @Override
     public boolean isAvailable() {
         return delegate.isAvailable();
+    }
+
+    /**
+     * The wrapped source's machine: the classifier scales its thresholds with its CPU count (the
+     * JVM's own count differs under a CPU limit or with another proc root).
+     */
+    @Override
+    public MachineFacts machine() {
+        return delegate.machine();
     }
 
     /**

@@ -4,6 +4,7 @@ package dev.autosa.proc.linux;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.autosa.api.MachineFacts;
 import dev.autosa.api.MetricKey;
 import dev.autosa.api.MetricSink;
 import dev.autosa.api.MetricSource;
@@ -195,6 +196,35 @@ class ScxStatsSourceTest {
             settledTick(source);
             assertThat(source.state().detail()).isEqualTo(socket() + ": the scheduler answered errno 2");
             assertThat(server.requests).hasSize(1);
+        }
+    }
+
+    @Test
+    void theMachineIsTheWrappedSourcesNotTheJvms() throws Exception {
+        MachineFacts machine = new MachineFacts(96, 1L << 40, "6.12.0-test");
+        MetricSource base = new MetricSource() {
+            @Override
+            public String name() {
+                return "base";
+            }
+
+            @Override
+            public boolean isAvailable() {
+                return true;
+            }
+
+            @Override
+            public void sample(MetricSink sink) {
+                sink.put(MetricKey.CPU_BUSY, 0.5);
+            }
+
+            @Override
+            public MachineFacts machine() {
+                return machine;
+            }
+        };
+        try (ScxStatsSource source = ScxStatsSource.wrap(base).socket(socket()).build()) {
+            assertThat(source.machine()).isSameAs(machine);
         }
     }
 
