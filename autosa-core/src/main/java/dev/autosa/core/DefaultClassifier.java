@@ -89,6 +89,9 @@ public final class DefaultClassifier implements WorkloadClassifier {
     private final int[] facts = new int[8];
     private final int[] lastFacts = new int[8];
     private Classification last = WARMING_UP;
+    // Each class's description with the thresholds of thresholdsVersion, worded when first needed.
+    private final @Nullable String[] descriptions = new String[CLASSES.length];
+    private int descriptionsVersion = -1;
 
     /** Thresholds derived from the CPU count of the machine the window reports. */
     public DefaultClassifier() {
@@ -181,29 +184,44 @@ public final class DefaultClassifier implements WorkloadClassifier {
 
     private List<String> reasons(int winner, int runnerUp, int n) {
         List<String> reasons = new ArrayList<>(2);
-        String of = " for " + counts[winner] + " of " + n + " ticks";
-        switch (winner) {
-            case IDLE -> reasons.add("fewer than " + num(t.get(Threshold.IDLE_BUSY_CPUS)) + " busy cpus" + of);
-            case CPU -> reasons.add("at least " + num(t.get(Threshold.CPU_BUSY_CPUS)) + " busy cpus or a cpu over "
-                    + pct(t.get(Threshold.BUSIEST_CPU)) + " busy" + of);
-            case IO -> reasons.add("tasks waiting on i/o (iowait over " + num(t.get(Threshold.IOWAIT_CPUS))
-                    + " cpus, disk util over " + pct(t.get(Threshold.IO_UTIL)) + " or psi io over "
-                    + pct(t.get(Threshold.PSI_IO_SOME)) + ") at cpu busy up to " + pct(t.get(Threshold.IO_BOUND_MAX_BUSY))
-                    + of);
-            case MEM -> reasons.add("memory stalls (psi memory over " + pct(t.get(Threshold.PSI_MEM_SOME))
-                    + ", major faults over " + num(t.get(Threshold.MAJOR_FAULTS_PER_CPU)) + "/s per cpu or swapping over "
-                    + num(t.get(Threshold.SWAP_PAGES_PER_CPU)) + " pages/s per cpu)" + of);
-            case LAT -> reasons.add("short wake-ups (over " + num(t.get(Threshold.CTX_SWITCHES_PER_CPU))
-                    + " context switches/s per cpu, under " + num(t.get(Threshold.MAX_RUN_MICROS))
-                    + " us of cpu each)" + of);
-            case MIX -> reasons.add("cpu busy over " + pct(t.get(Threshold.MIXED_MIN_BUSY)) + " together with i/o wait"
-                    + of);
-            default -> throw new IllegalStateException("unknown class " + winner);
-        }
+        reasons.add(description(winner) + " for " + counts[winner] + " of " + n + " ticks");
         if (runnerUp >= 0 && counts[runnerUp] > 0) {
             reasons.add("runner-up " + CLASSES[runnerUp].id() + " for " + counts[runnerUp] + " of " + n + " ticks");
         }
         return reasons;
+    }
+
+    /** What counts for the class, with the thresholds in use: worded once per thresholds, not per verdict. */
+    private String description(int c) {
+        if (descriptionsVersion != thresholdsVersion) {
+            Arrays.fill(descriptions, null);
+            descriptionsVersion = thresholdsVersion;
+        }
+        String d = descriptions[c];
+        if (d == null) {
+            d = describe(c);
+            descriptions[c] = d;
+        }
+        return d;
+    }
+
+    private String describe(int c) {
+        return switch (c) {
+            case IDLE -> "fewer than " + num(t.get(Threshold.IDLE_BUSY_CPUS)) + " busy cpus";
+            case CPU -> "at least " + num(t.get(Threshold.CPU_BUSY_CPUS)) + " busy cpus or a cpu over "
+                    + pct(t.get(Threshold.BUSIEST_CPU)) + " busy";
+            case IO -> "tasks waiting on i/o (iowait over " + num(t.get(Threshold.IOWAIT_CPUS))
+                    + " cpus, disk util over " + pct(t.get(Threshold.IO_UTIL)) + " or psi io over "
+                    + pct(t.get(Threshold.PSI_IO_SOME)) + ") at cpu busy up to " + pct(t.get(Threshold.IO_BOUND_MAX_BUSY));
+            case MEM -> "memory stalls (psi memory over " + pct(t.get(Threshold.PSI_MEM_SOME))
+                    + ", major faults over " + num(t.get(Threshold.MAJOR_FAULTS_PER_CPU)) + "/s per cpu or swapping over "
+                    + num(t.get(Threshold.SWAP_PAGES_PER_CPU)) + " pages/s per cpu)";
+            case LAT -> "short wake-ups (over " + num(t.get(Threshold.CTX_SWITCHES_PER_CPU))
+                    + " context switches/s per cpu, under " + num(t.get(Threshold.MAX_RUN_MICROS))
+                    + " us of cpu each)";
+            case MIX -> "cpu busy over " + pct(t.get(Threshold.MIXED_MIN_BUSY)) + " together with i/o wait";
+            default -> throw new IllegalStateException("unknown class " + c);
+        };
     }
 
     /**
