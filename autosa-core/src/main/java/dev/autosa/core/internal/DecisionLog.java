@@ -4,7 +4,6 @@ package dev.autosa.core.internal;
 import dev.autosa.api.Decision;
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -40,7 +39,7 @@ public final class DecisionLog {
             }
             decisions.addLast(d);
             LOG.info("{}: {} ({} {}) {}", d.action().id(), d.recommendedDisplay(), d.classification().workload(),
-                    String.format(Locale.ROOT, "%.2f", d.classification().confidence()), d.reason());
+                    Decimals.twoPlaces(d.classification().confidence()), d.reason());
         } else {
             LOG.debug("{}: {} {}", d.action().id(), d.recommendedDisplay(), d.reason());
         }

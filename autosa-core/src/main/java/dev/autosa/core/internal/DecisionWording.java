@@ -12,7 +12,6 @@ import dev.autosa.core.AutoSAConfig;
 import dev.autosa.core.internal.SwitchPolicy.Verdict;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -90,8 +89,8 @@ final class DecisionWording {
 
     String words(Reason r, Classification c, String target, ActiveScheduler active) {
         String to = target == Recommender.KERNEL_DEFAULT ? "the kernel default" : target;
-        String conf = String.format(Locale.ROOT, "%.2f", r.confidence());
-        String min = String.format(Locale.ROOT, "%.2f", r.minConfidence());
+        String conf = Decimals.twoPlaces(r.confidence());
+        String min = Decimals.twoPlaces(r.minConfidence());
         return switch (r.kind()) {
             case WARMING_UP -> "warming up: " + format(r.have()) + " of " + format(r.need()) + " of data";
             case NO_CANDIDATE -> "no installed scheduler for " + c.workload() + " (wanted "
