@@ -60,10 +60,18 @@ public final class SlidingWindow implements WindowView, MetricSink {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return;
         }
+        putAt(slotFor(key), value);
+    }
+
+    /** The slot that holds {@code key}, added when the key is new (see {@link #putAt}). */
+    int slotFor(MetricKey key) {
         Integer slot = slotsByKey.get(key);
-        // Resolve the slot first: addSlot may replace the pending array.
-        int s = slot != null ? slot : addSlot(key);
-        pending[s] = value;
+        return slot != null ? slot : addSlot(key);
+    }
+
+    /** {@link #put} for a key whose slot the caller looked up with {@link #slotFor}; the value must be finite. */
+    void putAt(int slot, double value) {
+        pending[slot] = value;
     }
 
     /** Moves the collected tick into the window, evicting the oldest when full. */
