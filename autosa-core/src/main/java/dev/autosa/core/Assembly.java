@@ -14,8 +14,6 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,14 +86,7 @@ final class Assembly {
                 config.collectionInterval());
         Engine engine = new Engine(config, mode, modeReason, chosenSource, chosenClassifier, thresholds, chosenController,
                 p.clock != null ? p.clock : InstantSource.system(), p.listeners, closedLoop);
-        boolean owns = p.executor == null;
-        ScheduledExecutorService exec = p.executor != null ? p.executor
-                : Executors.newSingleThreadScheduledExecutor(r -> {
-                    Thread t = new Thread(r, "autosa-loop");
-                    t.setDaemon(true);
-                    return t;
-                });
-        return new AutoSA(config, engine, exec, owns);
+        return new AutoSA(config, engine, p.executor);
     }
 
     /** Asks the controller (when one can tell) whether it accepts each configured scheduler's arguments. */

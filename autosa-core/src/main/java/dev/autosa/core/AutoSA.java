@@ -11,7 +11,6 @@ import dev.autosa.api.Objective;
 import dev.autosa.api.SchedulerController;
 import dev.autosa.api.WorkloadClassifier;
 import dev.autosa.core.internal.Engine;
-import dev.autosa.core.internal.Loop;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
@@ -47,10 +46,11 @@ public final class AutoSA implements AutoCloseable {
     private final Engine engine;
     private final Lifecycle lifecycle;
 
-    AutoSA(AutoSAConfig config, Engine engine, ScheduledExecutorService executor, boolean ownsExecutor) {
+    /** @param hostExecutor the executor the builder was given, or null: AutoSA ticks on a thread of its own */
+    AutoSA(AutoSAConfig config, Engine engine, @Nullable ScheduledExecutorService hostExecutor) {
         this.config = config;
         this.engine = engine;
-        this.lifecycle = new Lifecycle(engine, executor, ownsExecutor);
+        this.lifecycle = new Lifecycle(engine, hostExecutor);
     }
 
     public static Builder builder() {
@@ -68,7 +68,7 @@ public final class AutoSA implements AutoCloseable {
 
     /** Starts ticking every collection interval on the loop thread. */
     public void start() {
-        lifecycle.start(new Loop(lifecycle.executor(), config.collectionInterval(), engine::tick));
+        lifecycle.start(config.collectionInterval(), engine::tick);
         LOG.info("autosa started: mode {}, interval {}, window {}, min confidence {}, min switch interval {}",
                 engine.mode().id(), format(config.collectionInterval()), format(config.aggregationWindow()),
                 config.minConfidence(), format(config.minSwitchInterval()));

@@ -6,11 +6,12 @@ import static dev.autosa.core.Durations.format;
 import dev.autosa.core.AutoSAStatus.Health;
 import dev.autosa.core.internal.Engine;
 import dev.autosa.core.internal.EngineSnapshot;
+import dev.autosa.core.internal.ExecutorLoop;
 import dev.autosa.core.internal.Loop;
+import dev.autosa.core.internal.ThreadLoop;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,30 +29,26 @@ final class Lifecycle {
     private static final int STALL_INTERVALS = 5;
 
     private final Engine engine;
-    private final ScheduledExecutorService executor;
-    private final boolean ownsExecutor;
+    private final @Nullable ScheduledExecutorService hostExecutor;
     private @Nullable Loop loop;
     private @Nullable Instant startedAt;
     private boolean closed;
     private boolean deathLogged;
     private boolean stallLogged;
 
-    Lifecycle(Engine engine, ScheduledExecutorService executor, boolean ownsExecutor) {
+    /** @param hostExecutor the executor the builder was given, or null: AutoSA ticks on a thread of its own */
+    Lifecycle(Engine engine, @Nullable ScheduledExecutorService hostExecutor) {
         this.engine = engine;
-        this.executor = executor;
-        this.ownsExecutor = ownsExecutor;
+        this.hostExecutor = hostExecutor;
     }
 
-    ScheduledExecutorService executor() {
-        return executor;
-    }
-
-    synchronized void start(Loop l) {
+    synchronized void start(Duration interval, Runnable tick) {
         requireOpen();
         if (loop != null) {
             throw new IllegalStateException("autosa is already started");
         }
         startedAt = engine.now();
+        Loop l = hostExecutor != null ? new ExecutorLoop(hostExecutor, interval, tick) : new ThreadLoop(interval, tick);
         l.start();
         loop = l;
     }
@@ -65,17 +62,16 @@ final class Lifecycle {
 
     /** Returns true for the call that closed; false when closed already. */
     boolean close(boolean keepScheduler) {
+        Loop l;
         synchronized (this) {
             if (closed) {
                 return false;
             }
             closed = true;
-            if (loop != null) {
-                loop.stop();
+            l = loop;
+            if (l != null) {
+                l.stop();
             }
-        }
-        if (ownsExecutor) {
-            executor.shutdown();
         }
         if (engine.isTickingOnCurrentThread()) {
             // Called by a listener: waiting for the loop thread would wait for ourselves. The
@@ -83,9 +79,9 @@ final class Lifecycle {
             engine.afterTick(() -> engine.shutdown(keepScheduler));
             return true;
         }
-        if (ownsExecutor) {
+        if (l != null) {
             try {
-                if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+                if (!l.awaitStopped(Duration.ofSeconds(30))) {
                     LOG.warn("the loop thread did not finish its tick within 30s; closing anyway");
                 }
             } catch (InterruptedException e) {
@@ -113,13 +109,13 @@ final class Lifecycle {
         if (closed) {
             return new Health(Health.State.STOPPED, "closed");
         }
-        if (loop == null) {
+        Loop l = loop;
+        if (l == null) {
             return s.lastTickAt() == null ? new Health(Health.State.STOPPED, "not started")
                     : Health.OK; // driven by tick()
         }
         if (!running) {
-            String why = "the loop's executor stopped running ticks (shut down under a running AutoSA?);"
-                    + " no ticks run until AutoSA is rebuilt";
+            String why = l.deathReason() + "; no ticks run until AutoSA is rebuilt";
             if (!deathLogged) {
                 deathLogged = true;
                 LOG.error("{}", why);
