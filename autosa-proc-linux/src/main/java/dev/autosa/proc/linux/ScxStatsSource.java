@@ -7,9 +7,8 @@ import dev.autosa.api.MetricSink;
 import dev.autosa.api.MetricSource;
 import dev.autosa.proc.linux.ScxStatsState.Status;
 import dev.autosa.proc.linux.internal.scxstats.StatsClient;
+import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -57,6 +56,8 @@ public final class ScxStatsSource implements MetricSource {
 
     private final MetricSource delegate;
     private final Path socket;
+    private final File socketFile;
+    private final String absentDetail;
     private final long budgetNanos;
     private final StatsClient client;
     private final ExecutorService reader;
@@ -71,6 +72,8 @@ public final class ScxStatsSource implements MetricSource {
     private ScxStatsSource(Builder b, ExecutorService reader, boolean ownsReader) {
         this.delegate = b.delegate;
         this.socket = b.socket;
+        this.socketFile = b.socket.toFile();
+        this.absentDetail = "no socket " + socket + ": the running scheduler (if any) does not serve scx_stats";
         this.budgetNanos = b.budget.toNanos();
         this.client = new StatsClient(b.socket, b.timeout, b.maxBytes);
         this.reader = reader;
@@ -171,11 +174,12 @@ public final class ScxStatsSource implements MetricSource {
             ticksUntilLook--;
             return false;
         }
-        if (!Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
+        // java.io.File: Files.exists builds two exceptions for a missing file, on most looks here.
+        if (!socketFile.exists()) {
             ticksUntilLook = ABSENT_RECHECK_TICKS - 1;
-            if (state.status() != Status.ABSENT || state.reads() + state.failures() == 0) {
-                state = new ScxStatsState(socket, Status.ABSENT, "no socket " + socket
-                        + ": the running scheduler (if any) does not serve scx_stats", Map.of(), reads, failures);
+            ScxStatsState s = state;
+            if (s.status() != Status.ABSENT || !s.detail().equals(absentDetail)) {
+                state = new ScxStatsState(socket, Status.ABSENT, absentDetail, Map.of(), reads, failures);
             }
             return false;
         }

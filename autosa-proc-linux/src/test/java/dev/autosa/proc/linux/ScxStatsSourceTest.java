@@ -144,6 +144,19 @@ class ScxStatsSourceTest {
     }
 
     @Test
+    void whileNoSocketIsThereTheStateIsBuiltOnceNotOnEveryLook() throws Exception {
+        try (ScxStatsSource source = ScxStatsSource.wrap(BASE).socket(socket()).build()) {
+            tick(source);
+            ScxStatsState absent = source.state();
+            assertThat(absent.status()).isEqualTo(Status.ABSENT);
+            for (int i = 0; i < 3 * ScxStatsSource.ABSENT_RECHECK_TICKS; i++) {
+                assertThat(tick(source)).containsOnlyKeys("cpu.busy");
+            }
+            assertThat(source.state()).isSameAs(absent);
+        }
+    }
+
+    @Test
     void aDeadSchedulerSocketIsAFailureNamingTheSocketAndTheTickGoesOn() throws Exception {
         // Bound, then closed without unlinking: the file is there, nobody listens (a crashed scheduler).
         ServerSocketChannel dead = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
