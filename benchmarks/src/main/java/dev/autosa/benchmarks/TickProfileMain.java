@@ -15,6 +15,7 @@ import dev.autosa.core.Mode;
 import dev.autosa.proc.linux.ProcMetricSource;
 import dev.autosa.proc.linux.ScxStatsSource;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
@@ -43,6 +44,7 @@ import java.util.concurrent.locks.LockSupport;
  *   MODE: engine   the daemon's engine on /proc (ScxStatsSource around ProcMetricSource, recommend mode)
  *         fixture  the same on the shipped fixture (no kernel work, a verdict that never changes)
  *         raw      the floor: only pread the tick's files every second, no parsing
+ *         rawraf   the same reads through RandomAccessFile (seek, read until end of file)
  *         empty    an empty task every second: the price of waking the loop thread
  *         park     the same wake-up on a thread of its own that parks until the next second (no executor)
  * </pre>
@@ -180,6 +182,29 @@ public final class TickProfileMain {
                     try {
                         for (FileChannel c : channels) {
                             RawReadBenchmark.readFully(c, buffer);
+                        }
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, 0, 1, TimeUnit.SECONDS);
+                stop = () -> { };
+            }
+            case "rawraf" -> {
+                // The same reads through RandomAccessFile: seek, then read into a heap array until -1.
+                List<Path> files = ProcFiles.tickFiles(Path.of("/proc"));
+                RandomAccessFile[] raf = new RandomAccessFile[files.size()];
+                for (int i = 0; i < raf.length; i++) {
+                    raf[i] = new RandomAccessFile(files.get(i).toFile(), "r");
+                }
+                byte[] bytes = new byte[8192];
+                executor.scheduleWithFixedDelay(() -> {
+                    try {
+                        for (RandomAccessFile f : raf) {
+                            f.seek(0);
+                            int at = 0;
+                            for (int n; (n = f.read(bytes, at, bytes.length - at)) > 0; ) {
+                                at += n;
+                            }
                         }
                     } catch (IOException e) {
                         throw new IllegalStateException(e);
