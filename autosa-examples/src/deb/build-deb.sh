@@ -83,12 +83,15 @@ train() {
         dev.autosa.examples.cli.Main "$@"
 }
 idle=$work/idle.sock
-train start start --mode recommend --socket "$idle" >"$work/train-daemon.log" 2>&1 &
+# Not through train(): $! must be the JVM's pid, which SIGTERM stops.
+"$runtime" -Xshare:auto -XX:DumpLoadedClassList="$lists/start" -cp "$root/usr/lib/autosa/autosa.jar" \
+    dev.autosa.examples.cli.Main start --mode recommend --socket "$idle" >"$work/train-daemon.log" 2>&1 &
 trained=$!
 sock=$work/train.sock
 "$runtime" -Xshare:auto -cp "$root/usr/lib/autosa/autosa.jar" dev.autosa.examples.cli.Main \
     start --mode recommend --socket "$sock" >"$work/train-server.log" 2>&1 &
 server=$!
+trap 'kill -TERM "$trained" "$server" 2>/dev/null || true' EXIT   # a failed training leaves no daemon
 for _ in $(seq 100); do [[ -S $sock && -S $idle ]] && break; sleep 0.1; done
 train status-down status --socket "$work/none.sock" >/dev/null || true
 train status status --socket "$sock" >/dev/null
@@ -99,6 +102,7 @@ wait "$server" || true
 sleep 3   # ticks of the idle daemon: the loop, the window, the classifier, a decision
 kill -TERM "$trained"
 wait "$trained" || true
+trap - EXIT
 train version --version >/dev/null
 # In the order of loading (a lambda's line after its class), each line once; the lambda proxies
 # and method-handle forms are archived too, or every start spins them up again.
