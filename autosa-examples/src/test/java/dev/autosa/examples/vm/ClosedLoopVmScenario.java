@@ -22,10 +22,10 @@ import org.jspecify.annotations.Nullable;
  *   <li>with {@code scx_cpu0} (every task on CPU 0) as the cpu-bound preference, the daemon switches
  *       to it, measures the regression and switches back by itself (nobody kills scx_cpu0), does not
  *       attach it again under the same load, nor after a restart on the same state directory;
- *   <li>with {@code scx_simple} in its place, the experiment reaches a verdict and the kernel's state
- *       agrees with it: kept (neutral or better) and still running, or worse and reverted by the
- *       daemon. Which one is the guest's to say: measured there, scx_simple raises PSI cpu "some"
- *       about fourfold at equal work, so it is usually reverted (see the README's worked example).
+ *   <li>with {@code scx_simple} in its place, the switch is kept (no false revert) and scx_simple
+ *       still runs. CPU-bound work is judged by the work done: scx_simple does the same work as the
+ *       kernel default (its tasks wait longer for a CPU, which is what the contention objective of
+ *       the other classes would count against it), scx_cpu0 about half.
  * </ol>
  *
  * Only states and their order are checked (the guest is emulated): sysfs, and the daemon's status.
@@ -94,7 +94,7 @@ public final class ClosedLoopVmScenario {
         Path simpleConf = config("simple.conf", "scx_simple", keptState);
         step("daemon up with scx_simple preferred for cpu-bound", () -> daemonUp(simpleConf, "3"));
         step("the daemon switches to scx_simple", () -> untilKernelRuns("simple"));
-        step("the experiment on scx_simple ends in a verdict the kernel agrees with", this::untilVerdictHolds);
+        step("the experiment keeps scx_simple (no false revert)", this::untilKept);
         step("autosa stop", this::stop);
         line("state sequence: " + String.join(" -> ", sequence));
         line("sysfs after: " + sysfs());
@@ -107,7 +107,9 @@ public final class ClosedLoopVmScenario {
                 "# written by ClosedLoopVmScenario: short timings for an emulated guest",
                 "collection_interval_secs = 1",
                 "aggregation_window_secs = 20",
-                "warmup_secs = 10",
+                // The baseline is the 30 ticks before the switch: start-up of the daemon's own JVM,
+                // which saturates the emulated guest for seconds, stays out of it.
+                "warmup_secs = 35",
                 "stability_period_secs = 5",
                 "min_switch_interval_secs = 5",
                 "min_confidence_threshold = 0.6",
@@ -177,7 +179,7 @@ public final class ClosedLoopVmScenario {
         check(s.getAsJsonArray("failures").isEmpty(), "no scheduler failure: the daemon stopped scx_cpu0 itself");
     }
 
-    private void untilVerdictHolds() throws Exception {
+    private void untilKept() throws Exception {
         String verdictLine = poll("a verdict on scx_simple", () -> {
             check(daemon != null && daemon.isAlive(), "daemon alive");
             recordKernel();
@@ -192,17 +194,13 @@ public final class ClosedLoopVmScenario {
         line("  verdict: " + v);
         line("  explanation: " + v.get("explanation").getAsString());
         String verdict = v.get("verdict").getAsString();
-        boolean reverted = v.get("reverted").getAsBoolean();
-        if (verdict.equals("worse")) {
-            check(reverted, "a worse verdict is reverted");
-            poll("the kernel default back after the revert", () -> read("state").equals("disabled") ? Boolean.TRUE : null);
-            check(s.getAsJsonArray("failures").isEmpty(), "no scheduler failure: the daemon stopped scx_simple itself");
-        } else {
-            check(verdict.equals("neutral") || verdict.equals("better"), "a verdict (neutral, better or worse) but was "
-                    + verdict);
-            check(!reverted, "a kept verdict is not reverted");
-            check(read("state").equals("enabled") && read("root/ops").equals("simple"), "scx_simple still runs");
-        }
+        check(verdict.equals("neutral") || verdict.equals("better"), "kept (neutral or better) but was " + verdict);
+        check(v.get("objective").getAsString().equals("cpu work done"), "judged by the work done but was "
+                + v.get("objective"));
+        check(!v.get("reverted").getAsBoolean(), "not reverted");
+        check(s.getAsJsonObject("counters").get("reverts").getAsLong() == 0, "no revert counted");
+        check(read("state").equals("enabled") && read("root/ops").equals("simple"), "scx_simple still runs ("
+                + sysfs() + ")");
         line("  sysfs: " + sysfs());
     }
 
