@@ -48,6 +48,7 @@ public final class ClosedLoop {
     // The objective read in the latest tick, and the one that judges the running experiment.
     private Objective current;
     private Objective judge;
+    private String judgedVersion = "";
     private boolean objectiveFailed;
     private @Nullable Experiment experiment;
     private @Nullable Classification lastRaw;
@@ -127,10 +128,10 @@ public final class ClosedLoop {
      * or an operator made, now running) is evaluated on the class the policy acted on; a revert or a
      * switch that did not take ends what was held.
      */
-    public void switched(long nowMillis, @Nullable String from, @Nullable String to, boolean experiment,
-            Classification fallback) {
+    public void switched(long nowMillis, @Nullable String from, @Nullable String to, String toVersion,
+            boolean experiment, Classification fallback) {
         if (experiment) {
-            switched(nowMillis, effective(fallback), from, to);
+            switched(nowMillis, effective(fallback), from, to, toVersion);
         } else {
             abandon();
         }
@@ -167,7 +168,8 @@ public final class ClosedLoop {
         experiment = null;
         Evaluated verdict = conclude(nowMillis, e, end);
         lastVerdict = verdict;
-        history.record(e.workload(), e.to(), verdict.verdict(), verdict.after() - verdict.before(), nowMillis);
+        history.record(e.workload(), e.to(), judgedVersion, verdict.verdict(), verdict.after() - verdict.before(),
+                nowMillis);
         // A kept switch (also one without enough data to judge) keeps its class held; a reverted one, or
         // one whose class or scheduler changed under it, does not.
         if (verdict.verdict() == Verdict.WORSE || end.result() == null) {
@@ -201,7 +203,7 @@ public final class ClosedLoop {
      * The engine switched from {@code from} to {@code to} for the class in {@code c}: start the
      * experiment with the baseline of the recent same-class ticks under {@code from}.
      */
-    public void switched(long nowMillis, Classification c, @Nullable String from, @Nullable String to) {
+    void switched(long nowMillis, Classification c, @Nullable String from, @Nullable String to, String toVersion) {
         if (!config.enabled()) {
             return;
         }
@@ -215,6 +217,7 @@ public final class ClosedLoop {
         }
         experiment = new Experiment(c.workload(), from, to, nowMillis, settleTicks, evaluationTicks, baseline, n);
         judge = objective.forWorkload(c.workload());
+        judgedVersion = toVersion;
         hold.hold(c.workload(), c.confidence(), name(to) + " is evaluated");
         LOG.info("evaluating {} for {} by {}: baseline {} {} ({} values), settle {}, evaluation {}", name(to),
                 c.workload(), judge.name(), num(ExperimentEvaluator.median(baseline, n)), judge.unit(), n,

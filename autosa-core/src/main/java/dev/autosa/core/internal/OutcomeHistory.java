@@ -83,8 +83,25 @@ public final class OutcomeHistory {
         return scheduler == null ? OutcomeRecord.KERNEL_DEFAULT : scheduler;
     }
 
+    /**
+     * The version in a scheduler's ops name, e.g. {@code 1.0.4} from {@code rusty_1.0.4_x86_64} (the
+     * Rust schedulers name themselves so); empty when the name carries none ({@code simple}).
+     */
+    public static String schedulerVersion(@Nullable String ops) {
+        if (ops == null) {
+            return "";
+        }
+        int start = ops.indexOf('_') + 1;
+        if (start == 0 || start >= ops.length() || !Character.isDigit(ops.charAt(start))) {
+            return "";
+        }
+        int end = ops.indexOf('_', start);
+        return ops.substring(start, end < 0 ? ops.length() : end);
+    }
+
     /** Adds one experiment's outcome and saves the whole history. */
-    public void record(Workload workload, @Nullable String scheduler, Verdict verdict, double change, long nowMillis) {
+    public void record(Workload workload, @Nullable String scheduler, String schedulerVersion, Verdict verdict,
+            double change, long nowMillis) {
         String name = historyName(scheduler);
         OutcomeRecord old = local(workload, name);
         List<Double> changes = new ArrayList<>(old == null ? List.of() : old.changes());
@@ -99,7 +116,7 @@ public final class OutcomeHistory {
                 (old == null ? 0 : old.better()) + (verdict == Verdict.BETTER ? 1 : 0),
                 (old == null ? 0 : old.inconclusive()) + (verdict == Verdict.INCONCLUSIVE ? 1 : 0),
                 verdict == Verdict.WORSE ? Instant.ofEpochMilli(nowMillis) : old == null ? null : old.lastLost(),
-                changes);
+                changes, schedulerVersion);
         put(r);
         try {
             store.save(List.copyOf(records.values()));

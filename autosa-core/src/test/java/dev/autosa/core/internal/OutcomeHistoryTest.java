@@ -49,16 +49,27 @@ class OutcomeHistoryTest {
         OutcomeHistory history = new OutcomeHistory(OutcomeStore.inMemory(), HERE, new KernelObjective(),
                 Duration.ofHours(24));
         // More work done is better for cpu-bound work: +0.3 busy CPUs beats +0.1.
-        history.record(Workload.CPU_BOUND, "scx_simple", Verdict.BETTER, 0.1, NOW);
-        history.record(Workload.CPU_BOUND, "scx_rusty", Verdict.BETTER, 0.3, NOW);
+        history.record(Workload.CPU_BOUND, "scx_simple", "", Verdict.BETTER, 0.1, NOW);
+        history.record(Workload.CPU_BOUND, "scx_rusty", "1.0.4", Verdict.BETTER, 0.3, NOW);
         // Less contention is better for latency-sensitive work: -0.2 beats -0.1.
-        history.record(Workload.LATENCY_SENSITIVE, "scx_simple", Verdict.BETTER, -0.2, NOW);
-        history.record(Workload.LATENCY_SENSITIVE, "scx_rusty", Verdict.BETTER, -0.1, NOW);
+        history.record(Workload.LATENCY_SENSITIVE, "scx_simple", "", Verdict.BETTER, -0.2, NOW);
+        history.record(Workload.LATENCY_SENSITIVE, "scx_rusty", "1.0.4", Verdict.BETTER, -0.1, NOW);
 
         assertThat(history.get(Workload.CPU_BOUND, "scx_rusty").objective()).isEqualTo("cpu work done");
+        assertThat(history.get(Workload.CPU_BOUND, "scx_rusty").schedulerVersion()).isEqualTo("1.0.4");
         assertThat(history.get(Workload.LATENCY_SENSITIVE, "scx_rusty").objective()).isEqualTo("cpu contention");
         assertThat(history.winner(Workload.CPU_BOUND, List.of("scx_simple", "scx_rusty"))).isEqualTo("scx_rusty");
         assertThat(history.winner(Workload.LATENCY_SENSITIVE, List.of("scx_simple", "scx_rusty")))
                 .isEqualTo("scx_simple");
+    }
+
+    @Test
+    void theSchedulerVersionIsReadFromItsOpsName() {
+        assertThat(OutcomeHistory.schedulerVersion("rusty_1.0.4_x86_64")).isEqualTo("1.0.4");
+        assertThat(OutcomeHistory.schedulerVersion("bpfland_1.0.16")).isEqualTo("1.0.16");
+        assertThat(OutcomeHistory.schedulerVersion("simple")).isEmpty();
+        assertThat(OutcomeHistory.schedulerVersion("flash_beta_x86_64")).isEmpty();
+        assertThat(OutcomeHistory.schedulerVersion("rusty_")).isEmpty();
+        assertThat(OutcomeHistory.schedulerVersion(null)).isEmpty();
     }
 }
