@@ -3,7 +3,6 @@ package dev.autosa.examples.vm;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,44 +30,27 @@ import org.jspecify.annotations.Nullable;
  * Only states and their order are checked (the guest is emulated): sysfs, and the daemon's status.
  * Arguments: the autosa jar, the report file, a writable work directory.
  */
-public final class ClosedLoopVmScenario {
+public final class ClosedLoopVmScenario extends GuestScenario {
 
-    private static final Path SYSFS = Path.of("/sys/kernel/sched_ext");
     private static final Path SOCKET = Path.of("/tmp/autosa-vm/autosa.sock");
-    private static final long STEP_TIMEOUT_SECS = 600;
     /** After the revert (and after a restart), how long the daemon must leave scx_cpu0 alone. */
     private static final long QUIET_SECS = 45;
 
-    private final Path jar;
-    private final Path work;
-    private final Path bin;
-    private final List<String> report = new ArrayList<>();
     private final List<String> sequence = new ArrayList<>();
-    private int failures;
     private @Nullable Process daemon;
     private @Nullable Process stress;
     private @Nullable Path daemonLog;
 
-    private ClosedLoopVmScenario(Path jar, Path work, Path bin) {
-        this.jar = jar;
-        this.work = work;
-        this.bin = bin;
+    private ClosedLoopVmScenario(Path jar, Path work) {
+        super(jar, work);
     }
 
     public static void main(String[] args) throws Exception {
-        Path bin = Path.of(System.getenv().getOrDefault("SCX_VM_CACHE", "/var/cache/scx-vm"), "bin");
-        ClosedLoopVmScenario s = new ClosedLoopVmScenario(Path.of(args[0]), Path.of(args[2]), bin);
-        try {
-            s.run();
-        } finally {
-            s.cleanUp();
-            Files.createDirectories(Path.of(args[1]).toAbsolutePath().getParent());
-            Files.write(Path.of(args[1]), s.report, StandardCharsets.UTF_8);
-        }
-        System.exit(s.failures == 0 ? 0 : 1);
+        main(new ClosedLoopVmScenario(Path.of(args[0]), Path.of(args[2])), Path.of(args[1]));
     }
 
-    private void run() throws Exception {
+    @Override
+    void run() throws Exception {
         line("kernel " + System.getProperty("os.version") + ", schedulers from " + bin + ", jar " + jar);
         line("sysfs before: " + sysfs());
         Files.createDirectories(work);
@@ -98,7 +80,7 @@ public final class ClosedLoopVmScenario {
         step("autosa stop", this::stop);
         line("state sequence: " + String.join(" -> ", sequence));
         line("sysfs after: " + sysfs());
-        line("RESULT " + (failures == 0 ? "PASS" : "FAIL (" + failures + " steps failed)"));
+        result();
     }
 
     private Path config(String name, String scheduler, Path state) throws IOException {
@@ -250,8 +232,7 @@ public final class ClosedLoopVmScenario {
     }
 
     private void recordKernel() {
-        String kernel = read("state") + (read("root/ops").isEmpty() ? "" : "(" + read("root/ops") + ")");
-        String entry = "[kernel=" + kernel + "]";
+        String entry = "[kernel=" + kernel() + "]";
         if (sequence.isEmpty() || !sequence.get(sequence.size() - 1).equals(entry)) {
             sequence.add(entry);
             line("  state: " + entry);
@@ -281,41 +262,21 @@ public final class ClosedLoopVmScenario {
         check(read("state").equals("disabled"), "state disabled after stop");
     }
 
-    private void cleanUp() {
-        for (Process p : new Process[] {stress, daemon}) {
-            if (p != null && p.isAlive()) {
-                p.destroy();
-                try {
-                    p.waitFor(120, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
+    @Override
+    void cleanUp() {
+        destroy(stress, 120);
+        destroy(daemon, 120);
         for (String run : new String[] {"1", "2", "3"}) {
-            try {
-                List<String> lines = Files.readAllLines(work.resolve("daemon-" + run + ".log"));
-                line("daemon " + run + " log tail:");
-                lines.subList(Math.max(0, lines.size() - 25), lines.size()).forEach(l -> line("  | " + l));
-            } catch (IOException e) {
-                line("  (no daemon log " + run + ": " + e + ")");
-            }
+            logTail("daemon " + run, work.resolve("daemon-" + run + ".log"), 25);
         }
     }
 
     private @Nullable JsonObject status() throws Exception {
-        Process p = new ProcessBuilder(java("status", "--json", "--socket", SOCKET.toString()))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(STEP_TIMEOUT_SECS, TimeUnit.SECONDS) || p.exitValue() != 0 || out.isBlank()) {
-            return null;
-        }
-        JsonObject o = JsonParser.parseString(out).getAsJsonObject();
-        return o.has("status") ? o.getAsJsonObject("status") : o;
+        return status(SOCKET);
     }
 
     private void record(@Nullable JsonObject s) {
-        String kernel = read("state") + (read("root/ops").isEmpty() ? "" : "(" + read("root/ops") + ")");
+        String kernel = kernel();
         String view;
         if (s == null) {
             view = "no daemon";
@@ -333,85 +294,5 @@ public final class ClosedLoopVmScenario {
             sequence.add(entry);
             line("  state: " + entry);
         }
-    }
-
-    private List<String> java(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:-UsePerfData",
-                "-jar", jar.toString()));
-        cmd.addAll(List.of(args));
-        return cmd;
-    }
-
-    @FunctionalInterface
-    private interface Probe<T> {
-        @Nullable T get() throws Exception;
-    }
-
-    private static <T> T poll(String what, Probe<T> probe) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STEP_TIMEOUT_SECS);
-        while (true) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            check(System.nanoTime() < deadline, what + " within " + STEP_TIMEOUT_SECS + " s");
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
-        }
-    }
-
-    @FunctionalInterface
-    private interface Step {
-        void run() throws Exception;
-    }
-
-    private boolean step(String name, Step step) {
-        line("== " + name);
-        try {
-            step.run();
-            line("PASS " + name);
-            return true;
-        } catch (Exception | AssertionError e) {
-            failures++;
-            line("FAIL " + name + ": " + e);
-            return false;
-        }
-    }
-
-    private static void check(boolean ok, String what) {
-        if (!ok) {
-            throw new AssertionError("expected: " + what);
-        }
-    }
-
-    private static String string(@Nullable JsonElement e) {
-        return e == null || e.isJsonNull() ? "-" : e.getAsString();
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
-        } catch (IOException e) {
-            return e.toString();
-        }
-    }
-
-    private static String sysfs() {
-        return "state=" + read("state") + " ops=" + (read("root/ops").isEmpty() ? "-" : read("root/ops"))
-                + " enable_seq=" + read("enable_seq");
-    }
-
-    private static String read(String file) {
-        try {
-            return Files.readString(SYSFS.resolve(file)).trim();
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private void line(String s) {
-        System.out.println(s);
-        report.add(s);
     }
 }
