@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autosa.api.AutoSAEvent.Evaluated.Verdict;
 import dev.autosa.api.Workload;
+import dev.autosa.core.FileOutcomeStore;
 import dev.autosa.core.KernelObjective;
 import dev.autosa.core.OutcomeRecord;
 import dev.autosa.core.OutcomeStore;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Each workload class is remembered under the objective that judges it (the kernel objective has two). */
 class OutcomeHistoryTest {
@@ -25,8 +28,8 @@ class OutcomeHistoryTest {
     }
 
     @Test
-    void aClassCountsOnlyTheRecordsOfTheObjectiveThatJudgesItHere() throws Exception {
-        OutcomeStore store = OutcomeStore.inMemory();
+    void aClassCountsOnlyTheRecordsOfTheObjectiveThatJudgesItHere(@TempDir Path dir) throws Exception {
+        OutcomeStore store = new FileOutcomeStore(dir);
         OutcomeRecord cpuByWork = lost(HERE, "cpu work done", Workload.CPU_BOUND, "scx_cpu0");
         OutcomeRecord cpuByContention = lost(HERE, "cpu contention", Workload.CPU_BOUND, "scx_simple");
         OutcomeRecord latencyByContention = lost(HERE, "cpu contention", Workload.LATENCY_SENSITIVE, "scx_simple");

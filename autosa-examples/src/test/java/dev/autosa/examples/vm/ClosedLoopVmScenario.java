@@ -88,7 +88,7 @@ public final class ClosedLoopVmScenario extends GuestScenario {
         Files.writeString(config, String.join("\n",
                 "# written by ClosedLoopVmScenario: short timings for an emulated guest",
                 "collection_interval_secs = 1",
-                "aggregation_window_secs = 20",
+                "aggregation_window_secs = 40",
                 // The baseline is the 30 ticks before the switch: start-up of the daemon's own JVM,
                 // which saturates the emulated guest for seconds, stays out of it.
                 "warmup_secs = 35",
