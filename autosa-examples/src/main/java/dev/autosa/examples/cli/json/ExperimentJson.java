@@ -102,6 +102,7 @@ public final class ExperimentJson {
             j.addProperty("objective", r.objective());
             j.addProperty("workload", r.workload().id());
             j.addProperty("scheduler", r.scheduler());
+            j.addProperty("schedulerVersion", r.schedulerVersion());
             j.addProperty("trials", r.trials());
             j.addProperty("kept", r.kept());
             j.addProperty("reverted", r.reverted());
@@ -130,7 +131,7 @@ public final class ExperimentJson {
         for (JsonElement e : history) {
             JsonObject r = e.getAsJsonObject();
             JsonElement change = r.get("medianChange");
-            row(b, r.get("workload").getAsString(), r.get("scheduler").getAsString(), count(r, "trials"),
+            row(b, r.get("workload").getAsString(), scheduler(r), count(r, "trials"),
                     count(r, "kept"), count(r, "reverted"), count(r, "better"), count(r, "inconclusive"),
                     change.isJsonNull() ? "-" : TextFormat.signed(change.getAsDouble(), 3),
                     r.get("objective").getAsString() + " / " + r.get("machine").getAsString());
@@ -140,6 +141,13 @@ public final class ExperimentJson {
             }
         }
         return b.toString();
+    }
+
+    /** The scheduler's name, with its version where the history knows it ({@code scx_rusty 1.0.4}). */
+    private static String scheduler(JsonObject r) {
+        JsonElement v = r.get("schedulerVersion");
+        String version = v == null || v.isJsonNull() ? "" : v.getAsString();
+        return r.get("scheduler").getAsString() + (version.isEmpty() ? "" : " " + version);
     }
 
     /**
