@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>io-bound or mixed: tasks waiting on I/O (iowait CPUs, disk util, PSI io), the machine's busy
  *       share deciding between the two;</li>
  *   <li>latency-sensitive: many short wake-ups (context switches per CPU, each after little CPU time),
- *       at any utilisation;</li>
+ *       at any utilisation, also beside one thread that keeps a CPU busy;</li>
  *   <li>cpu-bound: a CPU's worth of work or more (busy CPUs, or the busiest CPU), so one busy thread
  *       on 256 CPUs counts;</li>
  *   <li>idle: next to nothing runs.</li>
