@@ -42,6 +42,7 @@ final class RootCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Parses and runs {@code args}; a {@code start} that succeeded hands back the daemon it left running. */
     static Main.Ran parseAndRun(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new RootCommand());
         cl.setOut(out);
@@ -76,6 +77,7 @@ final class RootCommand implements Runnable {
                 + String.join(", ", spec.subcommands().keySet()));
     }
 
+    /** An error message on one line, as the CLI prints every error. */
     static String oneLine(@Nullable String s) {
         return s == null ? "" : s.replace('\n', ' ').replace('\r', ' ').strip();
     }
