@@ -17,9 +17,12 @@ import org.jspecify.annotations.Nullable;
  * @param objective the objective's name
  * @param scheduler the {@code scx_*} name, or {@value #KERNEL_DEFAULT} for the kernel default
  * @param lastLost when a switch to it was last reverted for this class, or null
+ * @param schedulerVersion the scheduler's version in its latest trial, as the kernel named it (the
+ *     Rust schedulers' ops name holds it: {@code rusty_1.0.4_x86_64}); empty where unknown
  */
 public record OutcomeRecord(String machine, String objective, Workload workload, String scheduler, int trials,
-        int kept, int reverted, int better, int inconclusive, @Nullable Instant lastLost, List<Double> changes) {
+        int kept, int reverted, int better, int inconclusive, @Nullable Instant lastLost, List<Double> changes,
+        String schedulerVersion) {
 
     /** The scheduler name that stands for the kernel default. */
     public static final String KERNEL_DEFAULT = "default";
@@ -38,6 +41,13 @@ public record OutcomeRecord(String machine, String objective, Workload workload,
         }
         changes = List.copyOf(changes.size() > MAX_CHANGES ? changes.subList(changes.size() - MAX_CHANGES,
                 changes.size()) : changes);
+    }
+
+    /** A record of a scheduler whose version is not known. */
+    public OutcomeRecord(String machine, String objective, Workload workload, String scheduler, int trials, int kept,
+            int reverted, int better, int inconclusive, @Nullable Instant lastLost, List<Double> changes) {
+        this(machine, objective, workload, scheduler, trials, kept, reverted, better, inconclusive, lastLost, changes,
+                "");
     }
 
     /** Median of the recorded changes, NaN when there are none. */
