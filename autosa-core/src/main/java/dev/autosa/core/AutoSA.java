@@ -206,8 +206,9 @@ public final class AutoSA implements AutoCloseable {
         /**
          * Time between two samples of the metric source (one tick).
          *
-         * @param interval from 10 ms to 1 h inclusive; default {@link AutoSAConfig#DEFAULT_COLLECTION_INTERVAL} (1 s).
-         *     At {@link #build()} the aggregation window must hold between 2 and 100,000 intervals.
+         * @param interval from 10 ms to 1 h inclusive, and at {@link #build()} such that the aggregation
+         *     window holds between 2 and 100,000 intervals; default
+         *     {@link AutoSAConfig#DEFAULT_COLLECTION_INTERVAL} (1 s)
          * @return this builder
          * @throws NullPointerException when {@code interval} is null
          * @throws IllegalArgumentException when {@code interval} is out of range
