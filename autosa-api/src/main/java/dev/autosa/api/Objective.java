@@ -56,6 +56,20 @@ public interface Objective extends Provider {
     double read(WindowView window);
 
     /**
+     * The objective that judges a switch made for work of this class: this one unless an objective
+     * means different things for different work. The default objective judges CPU-bound work by the
+     * work done and everything else by CPU contention; a service could judge its latency-sensitive
+     * hours by p99 latency and its nightly batch by throughput. Called on the loop thread every tick:
+     * return a kept instance, do not build one per call.
+     *
+     * @param workload the class the policy acts on this tick
+     * @return the objective for it, never null
+     */
+    default Objective forWorkload(Workload workload) {
+        return this;
+    }
+
+    /**
      * An objective read from the host application, e.g. {@code Objective.of("p99 latency", "ms",
      * Direction.LOWER_IS_BETTER, latency::p99)}. The supplier is called on AutoSA's loop thread
      * once per tick; it may return NaN when it has nothing to report.

@@ -82,8 +82,7 @@ final class Assembly {
             chosenObjective = new KernelObjective();
         }
         OutcomeHistory history = new OutcomeHistory(p.outcomeStore != null ? p.outcomeStore : OutcomeStore.inMemory(),
-                MachineFingerprint.current(), chosenObjective.name(), chosenObjective.direction(),
-                config.experiment().retryLostAfter());
+                MachineFingerprint.current(), chosenObjective, config.experiment().retryLostAfter());
         ClosedLoop closedLoop = new ClosedLoop(config.experiment(), chosenObjective, history,
                 config.collectionInterval());
         Engine engine = new Engine(config, mode, modeReason, chosenSource, chosenClassifier, thresholds, chosenController,

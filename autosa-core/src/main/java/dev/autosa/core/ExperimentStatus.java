@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * any), the last verdict, the workload class held, and the outcome history.
  *
  * @param enabled whether switches are evaluated
- * @param objective the objective's name
+ * @param objective the name of the objective in use: the one judging the switch under test, else the one
+ *     read in the latest tick (each workload class may have its own, see {@link Objective#forWorkload})
  * @param unit its unit
  * @param direction which way is better
  * @param lastValue the objective's value in the latest tick (NaN when none)
@@ -26,11 +27,13 @@ import org.jspecify.annotations.Nullable;
  * @param machine this machine's fingerprint, as the history records it
  * @param store where the history is kept ("in memory" or a file)
  * @param history every outcome record
+ * @param localHistory this machine's records, each under the objective that judges its workload class
+ *     (the records {@code autosa history}, {@code recommend} and the metrics show)
  */
 public record ExperimentStatus(boolean enabled, String objective, String unit, Objective.Direction direction,
         double lastValue, Duration settlePeriod, Duration evaluationPeriod, @Nullable Running running,
         AutoSAEvent.@Nullable Evaluated lastVerdict, @Nullable Workload heldWorkload, String machine, String store,
-        List<OutcomeRecord> history) {
+        List<OutcomeRecord> history, List<OutcomeRecord> localHistory) {
 
     /**
      * A switch under test.

@@ -34,9 +34,11 @@ public final class FileOutcomeStore implements OutcomeStore {
 
     /** The history file's name in the state directory. */
     public static final String FILE_NAME = "outcomes.tsv";
-    static final String HEADER = "# autosa outcome history v1";
+    static final String HEADER = "# autosa outcome history v2";
+    /** Version 1 had no scheduler version column; its files are read as they are. */
+    static final String HEADER_V1 = "# autosa outcome history v1";
     static final String COLUMNS = "# machine\tobjective\tworkload\tscheduler\ttrials\tkept\treverted\tbetter"
-            + "\tinconclusive\tlast_lost_ms\tchanges";
+            + "\tinconclusive\tlast_lost_ms\tchanges\tscheduler_version";
     private static final long MAX_SIZE = 16L << 20;
     private static final Logger LOG = LoggerFactory.getLogger(FileOutcomeStore.class);
 
@@ -107,7 +109,12 @@ public final class FileOutcomeStore implements OutcomeStore {
     static List<OutcomeRecord> parse(String text) {
         List<OutcomeRecord> out = new ArrayList<>();
         String[] lines = text.split("\n", -1);
-        if (lines.length == 0 || !lines[0].equals(HEADER)) {
+        int fields;
+        if (lines[0].equals(HEADER)) {
+            fields = 12;
+        } else if (lines[0].equals(HEADER_V1)) {
+            fields = 11;
+        } else {
             throw new IllegalArgumentException("line 1: expected \"" + HEADER + "\"");
         }
         for (int i = 1; i < lines.length; i++) {
@@ -116,7 +123,7 @@ public final class FileOutcomeStore implements OutcomeStore {
                 continue;
             }
             try {
-                out.add(parseLine(line));
+                out.add(parseLine(line, fields));
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("line " + (i + 1) + ": " + e.getMessage(), e);
             }
@@ -124,10 +131,10 @@ public final class FileOutcomeStore implements OutcomeStore {
         return out;
     }
 
-    private static OutcomeRecord parseLine(String line) {
+    private static OutcomeRecord parseLine(String line, int fields) {
         String[] f = line.split("\t", -1);
-        if (f.length != 11) {
-            throw new IllegalArgumentException("expected 11 tab-separated fields but found " + f.length);
+        if (f.length != fields) {
+            throw new IllegalArgumentException("expected " + fields + " tab-separated fields but found " + f.length);
         }
         List<Double> changes = new ArrayList<>();
         if (!f[10].isEmpty()) {
@@ -142,7 +149,7 @@ public final class FileOutcomeStore implements OutcomeStore {
         long lost = Long.parseLong(f[9]);
         return new OutcomeRecord(f[0], f[1], Workload.of(f[2]), f[3], Integer.parseInt(f[4]), Integer.parseInt(f[5]),
                 Integer.parseInt(f[6]), Integer.parseInt(f[7]), Integer.parseInt(f[8]),
-                lost < 0 ? null : Instant.ofEpochMilli(lost), changes);
+                lost < 0 ? null : Instant.ofEpochMilli(lost), changes, fields > 11 ? f[11] : "");
     }
 
     static String format(List<OutcomeRecord> records) {
@@ -151,6 +158,7 @@ public final class FileOutcomeStore implements OutcomeStore {
             requireField(r.machine());
             requireField(r.objective());
             requireField(r.scheduler());
+            requireField(r.schedulerVersion());
             sb.append(r.machine()).append('\t').append(r.objective()).append('\t').append(r.workload().id())
                     .append('\t').append(r.scheduler()).append('\t').append(r.trials()).append('\t').append(r.kept())
                     .append('\t').append(r.reverted()).append('\t').append(r.better()).append('\t')
@@ -162,7 +170,7 @@ public final class FileOutcomeStore implements OutcomeStore {
                 }
                 sb.append(String.format(Locale.ROOT, "%.6g", r.changes().get(i)));
             }
-            sb.append('\n');
+            sb.append('\t').append(r.schedulerVersion()).append('\n');
         }
         return sb.toString();
     }

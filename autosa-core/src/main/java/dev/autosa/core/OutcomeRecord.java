@@ -25,9 +25,12 @@ import org.jspecify.annotations.Nullable;
  * @param lastLost when a switch to it was last reverted for this class, or null
  * @param changes the objective's change per trial (after minus before), oldest first, at most
  *     {@value #MAX_CHANGES}
+ * @param schedulerVersion the scheduler's version in its latest trial, as the kernel named it (the
+ *     Rust schedulers' ops name holds it: {@code rusty_1.0.4_x86_64}); empty where unknown
  */
 public record OutcomeRecord(String machine, String objective, Workload workload, String scheduler, int trials,
-        int kept, int reverted, int better, int inconclusive, @Nullable Instant lastLost, List<Double> changes) {
+        int kept, int reverted, int better, int inconclusive, @Nullable Instant lastLost, List<Double> changes,
+        String schedulerVersion) {
 
     /** The scheduler name that stands for the kernel default. */
     public static final String KERNEL_DEFAULT = "default";
@@ -48,6 +51,7 @@ public record OutcomeRecord(String machine, String objective, Workload workload,
      * @param inconclusive at least 0; {@code kept + reverted + inconclusive} at most {@code trials}
      * @param lastLost when a switch to it was last reverted for this class, or null
      * @param changes the objective's changes, oldest first; older ones beyond {@value #MAX_CHANGES} are dropped
+     * @param schedulerVersion the scheduler's version as the kernel named it, or empty where unknown
      * @throws IllegalArgumentException when the counts break these rules
      */
     public OutcomeRecord {
@@ -62,6 +66,28 @@ public record OutcomeRecord(String machine, String objective, Workload workload,
         }
         changes = List.copyOf(changes.size() > MAX_CHANGES ? changes.subList(changes.size() - MAX_CHANGES,
                 changes.size()) : changes);
+    }
+
+    /**
+     * A record of a scheduler whose version is not known: {@code schedulerVersion} empty.
+     *
+     * @param machine the machine fingerprint
+     * @param objective the objective's name
+     * @param workload the workload class
+     * @param scheduler the {@code scx_*} name, or {@value #KERNEL_DEFAULT}
+     * @param trials at least 0
+     * @param kept at least 0
+     * @param reverted at least 0
+     * @param better from 0 to {@code kept}
+     * @param inconclusive at least 0; {@code kept + reverted + inconclusive} at most {@code trials}
+     * @param lastLost when a switch to it was last reverted for this class, or null
+     * @param changes the objective's changes, oldest first; older ones beyond {@value #MAX_CHANGES} are dropped
+     * @throws IllegalArgumentException when the counts break these rules
+     */
+    public OutcomeRecord(String machine, String objective, Workload workload, String scheduler, int trials, int kept,
+            int reverted, int better, int inconclusive, @Nullable Instant lastLost, List<Double> changes) {
+        this(machine, objective, workload, scheduler, trials, kept, reverted, better, inconclusive, lastLost, changes,
+                "");
     }
 
     /** {@return the median of the recorded changes, in the objective's unit; NaN when there are none} */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.autosa.api.AutoSAEvent;
 import dev.autosa.api.AutoSAEvent.Evaluated.Verdict;
 import dev.autosa.api.Decision;
+import dev.autosa.api.MetricKey;
 import dev.autosa.api.Workload;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -307,6 +311,51 @@ class ClosedLoopScenarioTest {
             run(autosa, 20);
             assertThat(autosa.experiments().running().phase()).isEqualTo("evaluating");
             assertThat(autosa.experiments().running().currentMedian()).isBetween(27.0, 33.0);
+        }
+    }
+
+    /**
+     * The default objective, through the whole engine, on the guest's measurements of {@code
+     * stress-ng --cpu 2 --cpu-load 90}: CPU-bound work is judged by the work done, so scx_cpu0
+     * (half the work) is reverted and scx_simple (same work, three times the PSI waiting) is kept.
+     */
+    @Test
+    void theDefaultObjectiveJudgesCpuBoundWorkByTheWorkDone() {
+        Random noise = new Random(7);
+        SimulatedLab.Workload guest = (t, running) -> {
+            Map<MetricKey, Double> m = new LinkedHashMap<>(ScriptedSource.CPU);
+            boolean cpu0 = "scx_cpu0".equals(running);
+            double busy = (cpu0 ? 0.50 : 0.85) + noise.nextGaussian() * 0.02;
+            double psi = cpu0 ? 0.95 : "scx_simple".equals(running) ? 0.13 : 0.04;
+            m.put(MetricKey.CPU_BUSY, busy);
+            m.put(MetricKey.CPU_BUSY_CPUS, 2 * busy);
+            m.put(MetricKey.PSI_CPU_SOME, psi + noise.nextGaussian() * 0.01);
+            return m;
+        };
+        for (String scheduler : List.of("scx_cpu0", "scx_simple")) {
+            verdicts.clear();
+            SimulatedLab lab = new SimulatedLab(1, List.of("scx_cpu0", "scx_simple")).workload(guest);
+            try (AutoSA autosa = AutoSA.builder().mode(Mode.AUTO).metricSource(lab.source()).controller(lab.controller)
+                    .clock(clock).listener(this::record).preferences(cpuBound(scheduler)).build()) {
+                run(autosa, 200);
+                assertThat(verdicts).as("%s: %s; last decision: %s", scheduler, timeline,
+                        decisions.get(decisions.size() - 1)).hasSize(1);
+                AutoSAEvent.Evaluated v = verdicts.get(0);
+                assertThat(v.objective()).isEqualTo("cpu work done");
+                assertThat(v.unit()).isEqualTo("busy CPUs");
+                assertThat(v.before()).isBetween(1.6, 1.8);
+                if (scheduler.equals("scx_cpu0")) {
+                    assertThat(v.verdict()).isEqualTo(Verdict.WORSE);
+                    assertThat(v.after()).isBetween(0.9, 1.1);
+                    assertThat(autosa.status().active().isKernelDefault()).isTrue();
+                } else {
+                    assertThat(v.verdict()).isEqualTo(Verdict.NEUTRAL);
+                    assertThat(v.reverted()).isFalse();
+                    assertThat(autosa.status().active().scheduler()).isEqualTo("scx_simple");
+                }
+                assertThat(autosa.experiments().localHistory()).singleElement()
+                        .satisfies(r -> assertThat(r.objective()).isEqualTo("cpu work done"));
+            }
         }
     }
 }

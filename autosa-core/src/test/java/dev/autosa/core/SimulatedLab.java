@@ -6,6 +6,7 @@ import dev.autosa.api.MetricSink;
 import dev.autosa.api.MetricSource;
 import dev.autosa.api.Objective;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.jspecify.annotations.Nullable;
@@ -23,7 +24,7 @@ final class SimulatedLab {
         Map<MetricKey, Double> at(int tick, @Nullable String running);
     }
 
-    final SimulatedController controller = new SimulatedController();
+    final SimulatedController controller;
     private final Map<String, Double> factors = new HashMap<>();
     private final Random random;
     private final double base;
@@ -40,6 +41,16 @@ final class SimulatedLab {
      * @param autocorrelation AR(1) coefficient of the noise (0: independent ticks)
      */
     SimulatedLab(long seed, double base, double noise, double autocorrelation) {
+        this(seed, base, noise, autocorrelation, new SimulatedController());
+    }
+
+    /** A lab whose controller has {@code installed} (e.g. the guest's kernel-tree schedulers). */
+    SimulatedLab(long seed, List<String> installed) {
+        this(seed, 1.0, 0.0, 0, new SimulatedController(installed));
+    }
+
+    private SimulatedLab(long seed, double base, double noise, double autocorrelation, SimulatedController controller) {
+        this.controller = controller;
         this.random = new Random(seed);
         this.base = base;
         this.noise = noise;

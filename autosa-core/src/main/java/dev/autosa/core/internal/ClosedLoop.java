@@ -20,8 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every switch is an experiment: this class reads the objective each tick, keeps the recent values
- * (with the workload class and the scheduler of their tick) as the baseline for the next switch,
+ * Every switch is an experiment: this class reads the objective each tick (the one that judges the
+ * tick's workload class, see {@link Objective#forWorkload}), keeps the recent values (with the
+ * workload class and the scheduler of their tick) as the baseline for the next switch,
  * runs the {@link Experiment} after a switch, records its outcome in the {@link OutcomeHistory} and
  * holds the workload class (see {@link ClassHold}). The engine asks it three things: filter the
  * classification, run a tick (which may ask for a revert), and note a switch.
@@ -44,6 +45,10 @@ public final class ClosedLoop {
     private int next;
     private int filled;
     private double lastValue = Double.NaN;
+    // The objective read in the latest tick, and the one that judges the running experiment.
+    private Objective current;
+    private Objective judge;
+    private String judgedVersion = "";
     private boolean objectiveFailed;
     private @Nullable Experiment experiment;
     private @Nullable Classification lastRaw;
@@ -53,6 +58,8 @@ public final class ClosedLoop {
     public ClosedLoop(ExperimentConfig config, Objective objective, OutcomeHistory history, Duration interval) {
         this.config = config;
         this.objective = objective;
+        this.current = objective;
+        this.judge = objective;
         this.history = history;
         this.hold = new ClassHold(config.stickyMargin());
         this.intervalMillis = interval.toMillis();
@@ -72,8 +79,14 @@ public final class ClosedLoop {
         return history;
     }
 
+    /** The objective given to the engine (which may judge each workload class by another, see {@link Objective#forWorkload}). */
     public Objective objective() {
         return objective;
+    }
+
+    /** The objective that judges the running experiment, else the one read in the latest tick. */
+    public Objective currentObjective() {
+        return experiment != null ? judge : current;
     }
 
     /** The classification the policy sees: the classifier's, unless the class a switch was made for is held. */
@@ -115,10 +128,10 @@ public final class ClosedLoop {
      * or an operator made, now running) is evaluated on the class the policy acted on; a revert or a
      * switch that did not take ends what was held.
      */
-    public void switched(long nowMillis, @Nullable String from, @Nullable String to, boolean experiment,
-            Classification fallback) {
+    public void switched(long nowMillis, @Nullable String from, @Nullable String to, String toVersion,
+            boolean experiment, Classification fallback) {
         if (experiment) {
-            switched(nowMillis, effective(fallback), from, to);
+            switched(nowMillis, effective(fallback), from, to, toVersion);
         } else {
             abandon();
         }
@@ -133,7 +146,9 @@ public final class ClosedLoop {
      *     engine to switch back to {@link Evaluated#from()}), else null
      */
     @Nullable Evaluated advance(long nowMillis, WindowView window, Classification c, @Nullable String running) {
-        double v = readObjective(window);
+        Objective o = objective.forWorkload(c.workload());
+        current = o;
+        double v = readObjective(o, window);
         lastValue = v;
         values[next] = v;
         classes[next] = c.workload();
@@ -146,14 +161,15 @@ public final class ClosedLoop {
         if (e == null) {
             return null;
         }
-        Experiment.End end = e.tick(v, c.workload(), running, objective.direction());
+        Experiment.End end = e.tick(v, c.workload(), running, judge.direction());
         if (end == null) {
             return null;
         }
         experiment = null;
         Evaluated verdict = conclude(nowMillis, e, end);
         lastVerdict = verdict;
-        history.record(e.workload(), e.to(), verdict.verdict(), verdict.after() - verdict.before(), nowMillis);
+        history.record(e.workload(), e.to(), judgedVersion, verdict.verdict(), verdict.after() - verdict.before(),
+                nowMillis);
         // A kept switch (also one without enough data to judge) keeps its class held; a reverted one, or
         // one whose class or scheduler changed under it, does not.
         if (verdict.verdict() == Verdict.WORSE || end.result() == null) {
@@ -169,14 +185,14 @@ public final class ClosedLoop {
         return verdict;
     }
 
-    private double readObjective(WindowView window) {
+    private double readObjective(Objective o, WindowView window) {
         try {
-            double v = objective.read(window);
+            double v = o.read(window);
             objectiveFailed = false;
             return Double.isFinite(v) ? v : Double.NaN;
         } catch (RuntimeException e) {
             if (!objectiveFailed) {
-                LOG.warn("objective {} failed to read; its value is missing until it works again", objective.name(), e);
+                LOG.warn("objective {} failed to read; its value is missing until it works again", o.name(), e);
                 objectiveFailed = true;
             }
             return Double.NaN;
@@ -187,7 +203,7 @@ public final class ClosedLoop {
      * The engine switched from {@code from} to {@code to} for the class in {@code c}: start the
      * experiment with the baseline of the recent same-class ticks under {@code from}.
      */
-    public void switched(long nowMillis, Classification c, @Nullable String from, @Nullable String to) {
+    void switched(long nowMillis, Classification c, @Nullable String from, @Nullable String to, String toVersion) {
         if (!config.enabled()) {
             return;
         }
@@ -200,10 +216,12 @@ public final class ClosedLoop {
             }
         }
         experiment = new Experiment(c.workload(), from, to, nowMillis, settleTicks, evaluationTicks, baseline, n);
+        judge = objective.forWorkload(c.workload());
+        judgedVersion = toVersion;
         hold.hold(c.workload(), c.confidence(), name(to) + " is evaluated");
-        LOG.info("evaluating {} for {}: baseline {} {} ({} values), settle {}, evaluation {}", name(to), c.workload(),
-                num(ExperimentEvaluator.median(baseline, n)), objective.unit(), n, format(config.settlePeriod()),
-                format(config.evaluationPeriod()));
+        LOG.info("evaluating {} for {} by {}: baseline {} {} ({} values), settle {}, evaluation {}", name(to),
+                c.workload(), judge.name(), num(ExperimentEvaluator.median(baseline, n)), judge.unit(), n,
+                format(config.settlePeriod()), format(config.evaluationPeriod()));
     }
 
     /** A switch that was not an experiment (a revert) or a failure ended what was held. */
@@ -218,7 +236,7 @@ public final class ClosedLoop {
         String took = format(Duration.ofSeconds((since.toMillis() + 500) / 1000));
         ExperimentEvaluator.Result r = end.result();
         String who = name(e.to());
-        String what = objective.name();
+        String what = judge.name();
         String text;
         Verdict verdict;
         double before;
@@ -242,7 +260,7 @@ public final class ClosedLoop {
             p = r.pValue();
             nb = r.samplesBefore();
             na = r.samplesAfter();
-            String numbers = what + " " + num(before) + " -> " + num(after) + " " + objective.unit() + " (" + pText(p)
+            String numbers = what + " " + num(before) + " -> " + num(after) + " " + judge.unit() + " (" + pText(p)
                     + ", tolerance " + num(r.tolerance()) + ", " + nb + "/" + na + " values)";
             text = switch (verdict) {
                 case WORSE -> who + " made " + e.workload() + " worse: " + numbers + "; reverted to " + name(e.from())
@@ -253,7 +271,7 @@ public final class ClosedLoop {
             };
         }
         return new Evaluated(Instant.ofEpochMilli(nowMillis), e.workload(), e.from(), e.to(), verdict, what,
-                objective.unit(), before, after, p, nb, na, since, text);
+                judge.unit(), before, after, p, nb, na, since, text);
     }
 
     static String pText(double p) {
@@ -279,9 +297,10 @@ public final class ClosedLoop {
         ExperimentStatus.Running running = e == null ? null : new ExperimentStatus.Running(e.workload(), e.from(),
                 e.to(), Instant.ofEpochMilli(e.startMillis()), e.phase().name().toLowerCase(Locale.ROOT),
                 Duration.ofMillis(nowMillis - e.startMillis()), e.baselineCount(), e.baselineMedian(), e.afterMedian());
-        return new ExperimentStatus(config.enabled(), objective.name(), objective.unit(), objective.direction(),
+        Objective shown = currentObjective();
+        return new ExperimentStatus(config.enabled(), shown.name(), shown.unit(), shown.direction(),
                 lastValue, config.settlePeriod(), config.evaluationPeriod(), running, lastVerdict, hold.held(),
-                history.machine(), history.storeDescription(), history.records());
+                history.machine(), history.storeDescription(), history.records(), history.localRecords());
     }
 
     /** Whether a switch is under test now. */

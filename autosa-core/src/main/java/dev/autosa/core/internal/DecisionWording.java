@@ -100,7 +100,7 @@ final class DecisionWording {
                     + " over with 'autosa adopt' or AutoSA.adoptRunningScheduler() to let AutoSA switch)";
             case ALREADY_RUNS -> to + " already runs (" + c.workload() + " " + conf + ")";
             case EVALUATING -> to + " already runs (" + c.workload() + " " + conf + ") and is evaluated: "
-                    + closedLoop.objective().name() + " against the time before the switch, verdict due at " + r.until();
+                    + closedLoop.currentObjective().name() + " against the time before the switch, verdict due at " + r.until();
             case LOST_BEFORE -> lostWords(c, r.until(), active);
             case LOW_CONFIDENCE -> "confidence " + conf + " for " + c.workload() + " below threshold " + min;
             case NOT_STABLE -> "waiting for " + to + " to stay recommended for " + format(r.need()) + " (since "

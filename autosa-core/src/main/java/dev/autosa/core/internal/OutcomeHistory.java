@@ -2,6 +2,7 @@
 package dev.autosa.core.internal;
 
 import dev.autosa.api.AutoSAEvent.Evaluated.Verdict;
+import dev.autosa.api.Objective;
 import dev.autosa.api.Objective.Direction;
 import dev.autosa.api.Workload;
 import dev.autosa.core.OutcomeRecord;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The outcomes of past experiments, per machine, objective, workload class and scheduler, loaded
  * from and saved to an {@link OutcomeStore}. Answers the recommender's two questions for this
- * machine and objective: did a scheduler lose for a class recently, and which one won.
+ * machine, each class judged by its objective ({@link Objective#forWorkload}): did a scheduler lose
+ * for a class recently, and which one won.
  */
 public final class OutcomeHistory {
 
@@ -33,19 +35,16 @@ public final class OutcomeHistory {
 
     private final OutcomeStore store;
     private final String machine;
-    private final String objective;
-    private final Direction direction;
+    private final Objective objective;
     private final long retryLostAfterMillis;
     private final Map<Key, OutcomeRecord> records = new LinkedHashMap<>();
     // This machine's and objective's records by workload and scheduler: looked up every tick, without allocating.
     private final Map<Workload, Map<String, OutcomeRecord>> local = new HashMap<>();
 
-    public OutcomeHistory(OutcomeStore store, String machine, String objective, Direction direction,
-            Duration retryLostAfter) {
+    public OutcomeHistory(OutcomeStore store, String machine, Objective objective, Duration retryLostAfter) {
         this.store = store;
         this.machine = machine;
         this.objective = objective;
-        this.direction = direction;
         this.retryLostAfterMillis = retryLostAfter.toMillis();
         List<OutcomeRecord> loaded;
         try {
@@ -64,9 +63,14 @@ public final class OutcomeHistory {
 
     private void put(OutcomeRecord r) {
         records.put(new Key(r.machine(), r.objective(), r.workload(), r.scheduler()), r);
-        if (r.machine().equals(machine) && r.objective().equals(objective)) {
+        if (isLocal(r)) {
             local.computeIfAbsent(r.workload(), w -> new HashMap<>()).put(r.scheduler(), r);
         }
+    }
+
+    /** Whether {@code r} is this machine's and judged its class by the objective that judges it now. */
+    private boolean isLocal(OutcomeRecord r) {
+        return r.machine().equals(machine) && r.objective().equals(objective.forWorkload(r.workload()).name());
     }
 
     private @Nullable OutcomeRecord local(Workload workload, String scheduler) {
@@ -79,8 +83,25 @@ public final class OutcomeHistory {
         return scheduler == null ? OutcomeRecord.KERNEL_DEFAULT : scheduler;
     }
 
+    /**
+     * The version in a scheduler's ops name, e.g. {@code 1.0.4} from {@code rusty_1.0.4_x86_64} (the
+     * Rust schedulers name themselves so); empty when the name carries none ({@code simple}).
+     */
+    public static String schedulerVersion(@Nullable String ops) {
+        if (ops == null) {
+            return "";
+        }
+        int start = ops.indexOf('_') + 1;
+        if (start == 0 || start >= ops.length() || !Character.isDigit(ops.charAt(start))) {
+            return "";
+        }
+        int end = ops.indexOf('_', start);
+        return ops.substring(start, end < 0 ? ops.length() : end);
+    }
+
     /** Adds one experiment's outcome and saves the whole history. */
-    public void record(Workload workload, @Nullable String scheduler, Verdict verdict, double change, long nowMillis) {
+    public void record(Workload workload, @Nullable String scheduler, String schedulerVersion, Verdict verdict,
+            double change, long nowMillis) {
         String name = historyName(scheduler);
         OutcomeRecord old = local(workload, name);
         List<Double> changes = new ArrayList<>(old == null ? List.of() : old.changes());
@@ -88,14 +109,14 @@ public final class OutcomeHistory {
             changes.add(change);
         }
         boolean kept = verdict == Verdict.BETTER || verdict == Verdict.NEUTRAL;
-        OutcomeRecord r = new OutcomeRecord(machine, objective, workload, name,
+        OutcomeRecord r = new OutcomeRecord(machine, objective.forWorkload(workload).name(), workload, name,
                 (old == null ? 0 : old.trials()) + 1,
                 (old == null ? 0 : old.kept()) + (kept ? 1 : 0),
                 (old == null ? 0 : old.reverted()) + (verdict == Verdict.WORSE ? 1 : 0),
                 (old == null ? 0 : old.better()) + (verdict == Verdict.BETTER ? 1 : 0),
                 (old == null ? 0 : old.inconclusive()) + (verdict == Verdict.INCONCLUSIVE ? 1 : 0),
                 verdict == Verdict.WORSE ? Instant.ofEpochMilli(nowMillis) : old == null ? null : old.lastLost(),
-                changes);
+                changes, schedulerVersion);
         put(r);
         try {
             store.save(List.copyOf(records.values()));
@@ -118,10 +139,11 @@ public final class OutcomeHistory {
 
     /**
      * The measured winner for {@code workload} among {@code eligible}: a scheduler that made the class
-     * better at least once, with the best median change in the objective's
-     * direction; null when none did. The caller leaves out schedulers that lost recently.
+     * better at least once, with the best median change in the direction of the objective that
+     * judges the class; null when none did. The caller leaves out schedulers that lost recently.
      */
     public @Nullable String winner(Workload workload, List<String> eligible) {
+        Direction direction = objective.forWorkload(workload).direction();
         String best = null;
         double bestGain = 0;
         for (int i = 0; i < eligible.size(); i++) {
@@ -143,6 +165,17 @@ public final class OutcomeHistory {
         return List.copyOf(records.values());
     }
 
+    /** This machine's records, each under the objective that judges its class now, in the order first seen. */
+    public List<OutcomeRecord> localRecords() {
+        List<OutcomeRecord> out = new ArrayList<>();
+        for (OutcomeRecord r : records.values()) {
+            if (isLocal(r)) {
+                out.add(r);
+            }
+        }
+        return List.copyOf(out);
+    }
+
     public @Nullable OutcomeRecord get(Workload workload, @Nullable String scheduler) {
         return local(workload, historyName(scheduler));
     }
@@ -157,7 +190,7 @@ public final class OutcomeHistory {
 
     @Override
     public String toString() {
-        return "OutcomeHistory[" + machine + ", " + objective + ", " + records.size() + " records, "
+        return "OutcomeHistory[" + machine + ", " + objective.name() + ", " + records.size() + " records, "
                 + Objects.toString(store.describe()) + "]";
     }
 }

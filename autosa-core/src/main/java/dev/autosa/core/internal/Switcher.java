@@ -88,7 +88,8 @@ final class Switcher {
             LOG.info("switched {} -> {}{}", from == null ? "kernel default" : from, to == null ? "kernel default" : to,
                     mode == Mode.DRY_RUN ? " (dry run)" : "");
             events.emit(new AutoSAEvent.Switched(Instant.ofEpochMilli(now), from, to, reason, mode == Mode.DRY_RUN));
-            closedLoop.switched(now, from, to, experiment && Objects.equals(running(), to), Engine.NO_VERDICT);
+            closedLoop.switched(now, from, to, OutcomeHistory.schedulerVersion(active.ops()),
+                    experiment && Objects.equals(running(), to), Engine.NO_VERDICT);
         } catch (SchedulerException e) {
             policy.attemptFailed();
             recordFailure(now, e.failure());

@@ -91,10 +91,7 @@ final class RecommendCommand implements Callable<Integer> {
         }
         ExperimentStatus x = experiments;
         Classification c = last.classification();
-        List<OutcomeRecord> outcomes = x.history().stream()
-                .filter(r -> r.machine().equals(x.machine()) && r.objective().equals(x.objective())
-                        && r.workload().equals(c.workload()))
-                .toList();
+        List<OutcomeRecord> outcomes = x.localHistory().stream().filter(r -> r.workload().equals(c.workload())).toList();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             JsonObject o = new JsonObject();

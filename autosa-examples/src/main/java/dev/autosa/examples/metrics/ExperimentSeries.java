@@ -39,14 +39,11 @@ final class ExperimentSeries {
                 .help("1 while a switch is settling or being evaluated")
                 .dataPoint(GaugeDataPointSnapshot.builder().value(x.running() == null ? 0 : 1).build()).build());
         CounterSnapshot.Builder trials = CounterSnapshot.builder().name("autosa_experiment_trials")
-                .help("switches evaluated, by workload class and scheduler (this machine and objective)");
+                .help("switches evaluated, by workload class and scheduler (this machine, each class under its objective)");
         CounterSnapshot.Builder verdicts = CounterSnapshot.builder().name("autosa_experiment_verdicts")
                 .help("experiment verdicts by workload class, scheduler and verdict: kept (neutral or better),"
                         + " better, reverted (worse), inconclusive");
-        for (OutcomeRecord r : x.history()) {
-            if (!r.machine().equals(x.machine()) || !r.objective().equals(x.objective())) {
-                continue;
-            }
+        for (OutcomeRecord r : x.localHistory()) {
             String workload = r.workload().id();
             String scheduler = r.scheduler().equals(OutcomeRecord.KERNEL_DEFAULT) ? StatusCollector.KERNEL_DEFAULT
                     : r.scheduler();

@@ -22,6 +22,9 @@ class ExperimentJsonTest {
 
     private static final Instant T = Instant.parse("2026-11-30T13:10:59Z");
 
+    private static final OutcomeRecord CPU0_LOST = new OutcomeRecord("cpus=2 kernel=7.2", "cpu contention",
+            Workload.CPU_BOUND, "scx_cpu0", 1, 0, 1, 0, 0, T, List.of(5.25));
+
     @Test
     void statusShowsTheExperimentTheVerdictAndTheTable() {
         AutoSAEvent.Evaluated verdict = new AutoSAEvent.Evaluated(T, Workload.CPU_BOUND, null, "scx_cpu0",
@@ -32,8 +35,7 @@ class ExperimentJsonTest {
                 new ExperimentStatus.Running(Workload.CPU_BOUND, null, "scx_simple", T, "evaluating",
                         Duration.ofSeconds(23), 40, 0.65, Double.NaN),
                 verdict, Workload.CPU_BOUND, "cpus=2 kernel=7.2", "/var/lib/autosa/outcomes.tsv",
-                List.of(new OutcomeRecord("cpus=2 kernel=7.2", "cpu contention", Workload.CPU_BOUND, "scx_cpu0", 1, 0,
-                        1, 0, 0, T, List.of(5.25))));
+                List.of(CPU0_LOST), List.of(CPU0_LOST));
         JsonObject json = ExperimentJson.status(x);
         // Through the wire and back, as the client sees it.
         JsonObject back = JsonParser.parseString(Json.COMPACT.toJson(json)).getAsJsonObject();

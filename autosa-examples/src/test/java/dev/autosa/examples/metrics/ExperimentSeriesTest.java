@@ -25,7 +25,8 @@ class ExperimentSeriesTest {
 
     private static ExperimentStatus status(boolean enabled, double value, List<OutcomeRecord> history) {
         return new ExperimentStatus(enabled, "cpu contention", "wait/work", Objective.Direction.LOWER_IS_BETTER, value,
-                Duration.ofSeconds(10), Duration.ofSeconds(60), null, null, null, MACHINE, "in memory", history);
+                Duration.ofSeconds(10), Duration.ofSeconds(60), null, null, null, MACHINE, "in memory", history,
+                history.stream().filter(r -> r.machine().equals(MACHINE)).toList());
     }
 
     private static OutcomeRecord record(String machine, String scheduler, int trials, int kept, int reverted) {
@@ -65,7 +66,7 @@ class ExperimentSeriesTest {
                 .containsEntry("autosa_experiment_verdicts{scheduler=scx_cpu0,verdict=kept,workload=cpu-bound}", 0.0)
                 .containsEntry("autosa_experiment_verdicts{scheduler=kernel_default,verdict=kept,workload=cpu-bound}",
                         1.0)
-                // Another machine's history is not this machine's evidence.
+                // Only this machine's records (the status's local history) are exported.
                 .doesNotContainKey("autosa_experiment_trials{scheduler=scx_rusty,workload=cpu-bound}");
     }
 

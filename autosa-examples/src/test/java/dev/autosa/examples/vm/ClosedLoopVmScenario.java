@@ -3,7 +3,6 @@ package dev.autosa.examples.vm;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,53 +21,36 @@ import org.jspecify.annotations.Nullable;
  *   <li>with {@code scx_cpu0} (every task on CPU 0) as the cpu-bound preference, the daemon switches
  *       to it, measures the regression and switches back by itself (nobody kills scx_cpu0), does not
  *       attach it again under the same load, nor after a restart on the same state directory;
- *   <li>with {@code scx_simple} in its place, the experiment reaches a verdict and the kernel's state
- *       agrees with it: kept (neutral or better) and still running, or worse and reverted by the
- *       daemon. Which one is the guest's to say: measured there, scx_simple raises PSI cpu "some"
- *       about fourfold at equal work, so it is usually reverted (see the README's worked example).
+ *   <li>with {@code scx_simple} in its place, the switch is kept (no false revert) and scx_simple
+ *       still runs. CPU-bound work is judged by the work done: scx_simple does the same work as the
+ *       kernel default (its tasks wait longer for a CPU, which is what the contention objective of
+ *       the other classes would count against it), scx_cpu0 about half.
  * </ol>
  *
  * Only states and their order are checked (the guest is emulated): sysfs, and the daemon's status.
  * Arguments: the autosa jar, the report file, a writable work directory.
  */
-public final class ClosedLoopVmScenario {
+public final class ClosedLoopVmScenario extends GuestScenario {
 
-    private static final Path SYSFS = Path.of("/sys/kernel/sched_ext");
     private static final Path SOCKET = Path.of("/tmp/autosa-vm/autosa.sock");
-    private static final long STEP_TIMEOUT_SECS = 600;
     /** After the revert (and after a restart), how long the daemon must leave scx_cpu0 alone. */
     private static final long QUIET_SECS = 45;
 
-    private final Path jar;
-    private final Path work;
-    private final Path bin;
-    private final List<String> report = new ArrayList<>();
     private final List<String> sequence = new ArrayList<>();
-    private int failures;
     private @Nullable Process daemon;
     private @Nullable Process stress;
     private @Nullable Path daemonLog;
 
-    private ClosedLoopVmScenario(Path jar, Path work, Path bin) {
-        this.jar = jar;
-        this.work = work;
-        this.bin = bin;
+    private ClosedLoopVmScenario(Path jar, Path work) {
+        super(jar, work);
     }
 
     public static void main(String[] args) throws Exception {
-        Path bin = Path.of(System.getenv().getOrDefault("SCX_VM_CACHE", "/var/cache/scx-vm"), "bin");
-        ClosedLoopVmScenario s = new ClosedLoopVmScenario(Path.of(args[0]), Path.of(args[2]), bin);
-        try {
-            s.run();
-        } finally {
-            s.cleanUp();
-            Files.createDirectories(Path.of(args[1]).toAbsolutePath().getParent());
-            Files.write(Path.of(args[1]), s.report, StandardCharsets.UTF_8);
-        }
-        System.exit(s.failures == 0 ? 0 : 1);
+        main(new ClosedLoopVmScenario(Path.of(args[0]), Path.of(args[2])), Path.of(args[1]));
     }
 
-    private void run() throws Exception {
+    @Override
+    void run() throws Exception {
         line("kernel " + System.getProperty("os.version") + ", schedulers from " + bin + ", jar " + jar);
         line("sysfs before: " + sysfs());
         Files.createDirectories(work);
@@ -94,11 +76,11 @@ public final class ClosedLoopVmScenario {
         Path simpleConf = config("simple.conf", "scx_simple", keptState);
         step("daemon up with scx_simple preferred for cpu-bound", () -> daemonUp(simpleConf, "3"));
         step("the daemon switches to scx_simple", () -> untilKernelRuns("simple"));
-        step("the experiment on scx_simple ends in a verdict the kernel agrees with", this::untilVerdictHolds);
+        step("the experiment keeps scx_simple (no false revert)", this::untilKept);
         step("autosa stop", this::stop);
         line("state sequence: " + String.join(" -> ", sequence));
         line("sysfs after: " + sysfs());
-        line("RESULT " + (failures == 0 ? "PASS" : "FAIL (" + failures + " steps failed)"));
+        result();
     }
 
     private Path config(String name, String scheduler, Path state) throws IOException {
@@ -106,8 +88,10 @@ public final class ClosedLoopVmScenario {
         Files.writeString(config, String.join("\n",
                 "# written by ClosedLoopVmScenario: short timings for an emulated guest",
                 "collection_interval_secs = 1",
-                "aggregation_window_secs = 20",
-                "warmup_secs = 10",
+                "aggregation_window_secs = 40",
+                // The baseline is the 30 ticks before the switch: start-up of the daemon's own JVM,
+                // which saturates the emulated guest for seconds, stays out of it.
+                "warmup_secs = 35",
                 "stability_period_secs = 5",
                 "min_switch_interval_secs = 5",
                 "min_confidence_threshold = 0.6",
@@ -177,7 +161,7 @@ public final class ClosedLoopVmScenario {
         check(s.getAsJsonArray("failures").isEmpty(), "no scheduler failure: the daemon stopped scx_cpu0 itself");
     }
 
-    private void untilVerdictHolds() throws Exception {
+    private void untilKept() throws Exception {
         String verdictLine = poll("a verdict on scx_simple", () -> {
             check(daemon != null && daemon.isAlive(), "daemon alive");
             recordKernel();
@@ -192,17 +176,13 @@ public final class ClosedLoopVmScenario {
         line("  verdict: " + v);
         line("  explanation: " + v.get("explanation").getAsString());
         String verdict = v.get("verdict").getAsString();
-        boolean reverted = v.get("reverted").getAsBoolean();
-        if (verdict.equals("worse")) {
-            check(reverted, "a worse verdict is reverted");
-            poll("the kernel default back after the revert", () -> read("state").equals("disabled") ? Boolean.TRUE : null);
-            check(s.getAsJsonArray("failures").isEmpty(), "no scheduler failure: the daemon stopped scx_simple itself");
-        } else {
-            check(verdict.equals("neutral") || verdict.equals("better"), "a verdict (neutral, better or worse) but was "
-                    + verdict);
-            check(!reverted, "a kept verdict is not reverted");
-            check(read("state").equals("enabled") && read("root/ops").equals("simple"), "scx_simple still runs");
-        }
+        check(verdict.equals("neutral") || verdict.equals("better"), "kept (neutral or better) but was " + verdict);
+        check(v.get("objective").getAsString().equals("cpu work done"), "judged by the work done but was "
+                + v.get("objective"));
+        check(!v.get("reverted").getAsBoolean(), "not reverted");
+        check(s.getAsJsonObject("counters").get("reverts").getAsLong() == 0, "no revert counted");
+        check(read("state").equals("enabled") && read("root/ops").equals("simple"), "scx_simple still runs ("
+                + sysfs() + ")");
         line("  sysfs: " + sysfs());
     }
 
@@ -252,8 +232,7 @@ public final class ClosedLoopVmScenario {
     }
 
     private void recordKernel() {
-        String kernel = read("state") + (read("root/ops").isEmpty() ? "" : "(" + read("root/ops") + ")");
-        String entry = "[kernel=" + kernel + "]";
+        String entry = "[kernel=" + kernel() + "]";
         if (sequence.isEmpty() || !sequence.get(sequence.size() - 1).equals(entry)) {
             sequence.add(entry);
             line("  state: " + entry);
@@ -283,41 +262,21 @@ public final class ClosedLoopVmScenario {
         check(read("state").equals("disabled"), "state disabled after stop");
     }
 
-    private void cleanUp() {
-        for (Process p : new Process[] {stress, daemon}) {
-            if (p != null && p.isAlive()) {
-                p.destroy();
-                try {
-                    p.waitFor(120, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
+    @Override
+    void cleanUp() {
+        destroy(stress, 120);
+        destroy(daemon, 120);
         for (String run : new String[] {"1", "2", "3"}) {
-            try {
-                List<String> lines = Files.readAllLines(work.resolve("daemon-" + run + ".log"));
-                line("daemon " + run + " log tail:");
-                lines.subList(Math.max(0, lines.size() - 25), lines.size()).forEach(l -> line("  | " + l));
-            } catch (IOException e) {
-                line("  (no daemon log " + run + ": " + e + ")");
-            }
+            logTail("daemon " + run, work.resolve("daemon-" + run + ".log"), 25);
         }
     }
 
     private @Nullable JsonObject status() throws Exception {
-        Process p = new ProcessBuilder(java("status", "--json", "--socket", SOCKET.toString()))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(STEP_TIMEOUT_SECS, TimeUnit.SECONDS) || p.exitValue() != 0 || out.isBlank()) {
-            return null;
-        }
-        JsonObject o = JsonParser.parseString(out).getAsJsonObject();
-        return o.has("status") ? o.getAsJsonObject("status") : o;
+        return status(SOCKET);
     }
 
     private void record(@Nullable JsonObject s) {
-        String kernel = read("state") + (read("root/ops").isEmpty() ? "" : "(" + read("root/ops") + ")");
+        String kernel = kernel();
         String view;
         if (s == null) {
             view = "no daemon";
@@ -335,85 +294,5 @@ public final class ClosedLoopVmScenario {
             sequence.add(entry);
             line("  state: " + entry);
         }
-    }
-
-    private List<String> java(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:-UsePerfData",
-                "-jar", jar.toString()));
-        cmd.addAll(List.of(args));
-        return cmd;
-    }
-
-    @FunctionalInterface
-    private interface Probe<T> {
-        @Nullable T get() throws Exception;
-    }
-
-    private static <T> T poll(String what, Probe<T> probe) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STEP_TIMEOUT_SECS);
-        while (true) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            check(System.nanoTime() < deadline, what + " within " + STEP_TIMEOUT_SECS + " s");
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
-        }
-    }
-
-    @FunctionalInterface
-    private interface Step {
-        void run() throws Exception;
-    }
-
-    private boolean step(String name, Step step) {
-        line("== " + name);
-        try {
-            step.run();
-            line("PASS " + name);
-            return true;
-        } catch (Exception | AssertionError e) {
-            failures++;
-            line("FAIL " + name + ": " + e);
-            return false;
-        }
-    }
-
-    private static void check(boolean ok, String what) {
-        if (!ok) {
-            throw new AssertionError("expected: " + what);
-        }
-    }
-
-    private static String string(@Nullable JsonElement e) {
-        return e == null || e.isJsonNull() ? "-" : e.getAsString();
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
-        } catch (IOException e) {
-            return e.toString();
-        }
-    }
-
-    private static String sysfs() {
-        return "state=" + read("state") + " ops=" + (read("root/ops").isEmpty() ? "-" : read("root/ops"))
-                + " enable_seq=" + read("enable_seq");
-    }
-
-    private static String read(String file) {
-        try {
-            return Files.readString(SYSFS.resolve(file)).trim();
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private void line(String s) {
-        System.out.println(s);
-        report.add(s);
     }
 }

@@ -1,17 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only WITH Classpath-exception-2.0
 package dev.autosa.examples.vm;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,45 +19,25 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Arguments: the autosa jar, the report file, a writable work directory.
  */
-public final class DaemonVmScenario {
+public final class DaemonVmScenario extends GuestScenario {
 
-    private static final Path SYSFS = Path.of("/sys/kernel/sched_ext");
     private static final Path SOCKET = Path.of("/tmp/autosa-vm/autosa.sock");
     private static final Path SECOND_SOCKET = Path.of("/tmp/autosa-vm2/autosa.sock");
-    private static final long STEP_TIMEOUT_SECS = 600;
 
-    private final Path jar;
-    private final Path work;
-    private final Path bin;
-    private final List<String> report = new ArrayList<>();
     private final List<String> sequence = new ArrayList<>();
-    private int failures;
     private @Nullable Process daemon;
     private @Nullable Process stress;
 
-    private DaemonVmScenario(Path jar, Path work, Path bin) {
-        this.jar = jar;
-        this.work = work;
-        this.bin = bin;
+    private DaemonVmScenario(Path jar, Path work) {
+        super(jar, work);
     }
 
     public static void main(String[] args) throws Exception {
-        Path jar = Path.of(args[0]);
-        Path reportFile = Path.of(args[1]);
-        Path work = Path.of(args[2]);
-        Path bin = Path.of(System.getenv().getOrDefault("SCX_VM_CACHE", "/var/cache/scx-vm"), "bin");
-        DaemonVmScenario s = new DaemonVmScenario(jar, work, bin);
-        try {
-            s.run();
-        } finally {
-            s.cleanUp();
-            Files.createDirectories(reportFile.toAbsolutePath().getParent());
-            Files.write(reportFile, s.report, StandardCharsets.UTF_8);
-        }
-        System.exit(s.failures == 0 ? 0 : 1);
+        main(new DaemonVmScenario(Path.of(args[0]), Path.of(args[2])), Path.of(args[1]));
     }
 
-    private void run() throws Exception {
+    @Override
+    void run() throws Exception {
         line("kernel " + System.getProperty("os.version") + ", schedulers from " + bin + ", jar " + jar);
         line("sysfs before: " + sysfs());
         record(null);
@@ -101,7 +77,7 @@ public final class DaemonVmScenario {
         step("autosa stop restored the kernel default", this::stop);
         line("state sequence: " + String.join(" -> ", sequence));
         line("sysfs after: " + sysfs());
-        line("RESULT " + (failures == 0 ? "PASS" : "FAIL (" + failures + " steps failed)"));
+        result();
     }
 
     private void daemonUp() throws Exception {
@@ -210,55 +186,24 @@ public final class DaemonVmScenario {
         check(!Files.exists(SOCKET), "socket removed");
     }
 
-    private void cleanUp() {
-        Process s = stress;
-        if (s != null && s.isAlive()) {
-            s.destroy();
-            try {
-                s.waitFor(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        Process d = daemon;
-        if (d != null && d.isAlive()) {
+    @Override
+    void cleanUp() {
+        destroy(stress, 60);
+        if (daemon != null && daemon.isAlive()) {
             line("cleanup: daemon still alive, SIGTERM");
-            d.destroy();
-            try {
-                d.waitFor(120, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
-        try {
-            line("daemon log tail:");
-            List<String> lines = Files.readAllLines(work.resolve("daemon.log"));
-            lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(l -> line("  | " + l));
-        } catch (IOException e) {
-            line("  (no daemon log: " + e + ")");
-        }
+        destroy(daemon, 120);
+        logTail("daemon", work.resolve("daemon.log"), 40);
     }
 
-    /** {@code autosa status --json} through the CLI, or null when the daemon does not answer (yet). */
+    /** {@code autosa status --json} of the first daemon, or null when it does not answer (yet). */
     private @Nullable JsonObject status() throws Exception {
         return status(SOCKET);
     }
 
-    private @Nullable JsonObject status(Path socket) throws Exception {
-        Process p = new ProcessBuilder(java("status", "--json", "--socket", socket.toString()))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(STEP_TIMEOUT_SECS, TimeUnit.SECONDS) || p.exitValue() != 0 || out.isBlank()) {
-            return null;
-        }
-        JsonElement e = JsonParser.parseString(out);
-        JsonObject o = e.getAsJsonObject();
-        return o.has("status") ? o.getAsJsonObject("status") : o;
-    }
-
     /** Appends the daemon's view and the kernel's to the sequence when either changed. */
     private void record(@Nullable JsonObject s) {
-        String kernel = read("state") + (read("root/ops").isEmpty() ? "" : "(" + read("root/ops") + ")");
+        String kernel = kernel();
         String view;
         if (s == null) {
             view = daemon == null ? "no daemon yet" : "daemon gone";
@@ -281,86 +226,5 @@ public final class DaemonVmScenario {
             }
         }
         return -1;
-    }
-
-    private List<String> java(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:-UsePerfData",
-                "-jar", jar.toString()));
-        cmd.addAll(List.of(args));
-        return cmd;
-    }
-
-    @FunctionalInterface
-    private interface Probe<T> {
-        @Nullable T get() throws Exception;
-    }
-
-    /** Polls {@code probe} until it returns a value, for at most {@value #STEP_TIMEOUT_SECS} s. */
-    private static <T> T poll(String what, Probe<T> probe) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STEP_TIMEOUT_SECS);
-        while (true) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            check(System.nanoTime() < deadline, what + " within " + STEP_TIMEOUT_SECS + " s");
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
-        }
-    }
-
-    @FunctionalInterface
-    private interface Step {
-        void run() throws Exception;
-    }
-
-    private boolean step(String name, Step step) {
-        line("== " + name);
-        try {
-            step.run();
-            line("PASS " + name);
-            return true;
-        } catch (Exception | AssertionError e) {
-            failures++;
-            line("FAIL " + name + ": " + e);
-            return false;
-        }
-    }
-
-    private static void check(boolean ok, String what) {
-        if (!ok) {
-            throw new AssertionError("expected: " + what);
-        }
-    }
-
-    private static String string(@Nullable JsonElement e) {
-        return e == null || e.isJsonNull() ? "-" : e.isJsonPrimitive() ? e.getAsString() : e.toString();
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
-        } catch (IOException e) {
-            return e.toString();
-        }
-    }
-
-    private static String sysfs() {
-        return "state=" + read("state") + " ops=" + (read("root/ops").isEmpty() ? "-" : read("root/ops"))
-                + " enable_seq=" + read("enable_seq") + " nr_rejected=" + read("nr_rejected");
-    }
-
-    private static String read(String file) {
-        try {
-            return Files.readString(SYSFS.resolve(file)).trim();
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private void line(String s) {
-        System.out.println(s);
-        report.add(s);
     }
 }

@@ -103,6 +103,7 @@ public final class ExperimentJson {
             j.addProperty("objective", r.objective());
             j.addProperty("workload", r.workload().id());
             j.addProperty("scheduler", r.scheduler());
+            j.addProperty("schedulerVersion", r.schedulerVersion());
             j.addProperty("trials", r.trials());
             j.addProperty("kept", r.kept());
             j.addProperty("reverted", r.reverted());
@@ -132,7 +133,7 @@ public final class ExperimentJson {
             JsonObject r = e.getAsJsonObject();
             JsonElement change = r.get("medianChange");
             b.append(String.format(Locale.ROOT, "%-18s %-14s %6d %5d %8d %6d %12d %14s  %s / %s%n",
-                    r.get("workload").getAsString(), r.get("scheduler").getAsString(), r.get("trials").getAsInt(),
+                    r.get("workload").getAsString(), scheduler(r), r.get("trials").getAsInt(),
                     r.get("kept").getAsInt(), r.get("reverted").getAsInt(), r.get("better").getAsInt(),
                     r.get("inconclusive").getAsInt(),
                     change.isJsonNull() ? "-" : String.format(Locale.ROOT, "%+.3f", change.getAsDouble()),
@@ -142,6 +143,13 @@ public final class ExperimentJson {
             }
         }
         return b.toString();
+    }
+
+    /** The scheduler's name, with its version where the history knows it ({@code scx_rusty 1.0.4}). */
+    private static String scheduler(JsonObject r) {
+        JsonElement v = r.get("schedulerVersion");
+        String version = v == null || v.isJsonNull() ? "" : v.getAsString();
+        return r.get("scheduler").getAsString() + (version.isEmpty() ? "" : " " + version);
     }
 
     /**
