@@ -68,7 +68,12 @@ final class Daemon {
         this.controllerUnavailable = controllerUnavailable;
         this.lock = lock;
         this.socket = socket;
-        this.live = new LiveStatus(autosa::status, controller, statusReader);
+        this.live = new LiveStatus(autosa, controller, statusReader);
+    }
+
+    /** The status as the control socket answers it: the metrics endpoint serves the same. */
+    LiveStatus live() {
+        return live;
     }
 
     void attach(ControlServer s, @Nullable AutoSAManagement m) {
@@ -170,7 +175,7 @@ final class Daemon {
             s.addProperty("since", sw.since().toString());
             o.add("switching", s);
         }
-        o.add("experiments", ExperimentJson.status(autosa.experiments()));
+        o.add("experiments", ExperimentJson.status(snap.experiments()));
         Observability obs = observability;
         JsonObject scx = obs == null ? null : obs.scxStatsJson();
         if (scx != null) {

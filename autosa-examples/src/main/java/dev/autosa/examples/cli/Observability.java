@@ -75,17 +75,18 @@ final class Observability implements AutoCloseable {
     }
 
     /**
-     * Starts the metrics endpoint, if one was asked for.
+     * Starts the metrics endpoint, if one was asked for. A scrape reads the status as the control
+     * socket does, so it does not wait while the engine starts a scheduler.
      *
      * @throws CliException when the address cannot be bound
      */
-    void start(AutoSA autosa) {
+    void start(LiveStatus live) {
         if (metrics == null || address == null) {
             return;
         }
         ScxStatsSource s = scx;
         try {
-            metrics.start(address, autosa::status, autosa::experiments, s == null ? null : s::state,
+            metrics.start(address, live::status, live::experiments, s == null ? null : s::state,
                     VersionProvider.version());
         } catch (IOException e) {
             throw CliException.failure("cannot serve metrics on " + address + ": " + e.getMessage());

@@ -105,14 +105,14 @@ final class StartCommand implements Callable<Integer> {
                 builder.controller(controller);
             }
             autosa = Engines.build(builder, file);
+            daemon = new Daemon(autosa, controller, found.unavailable(), found.whyNone(), lock, sock);
             try {
-                observability.start(autosa);
+                observability.start(daemon.live());
             } catch (RuntimeException e) {
                 autosa.close();
                 observability.close();
                 throw e;
             }
-            daemon = new Daemon(autosa, controller, found.unavailable(), found.whyNone(), lock, sock);
             ControlServer server;
             try {
                 server = ControlServer.start(sock, daemon::handle, daemon::controlSocketDied);

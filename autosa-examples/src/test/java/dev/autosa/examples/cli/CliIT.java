@@ -202,7 +202,7 @@ class CliIT {
         Files.writeString(state.resolve(FileOutcomeStore.FILE_NAME), "garbage\n");
         Cli.Result bad = Cli.run("history", "--state-dir", state.toString());
         assertThat(bad.exit()).isEqualTo(1);
-        assertThat(bad.err().strip()).endsWith("outcomes.tsv: line 1: expected \"# autosa outcome history v1\"");
+        assertThat(bad.err().strip()).endsWith("outcomes.tsv: line 1: expected \"# autosa outcome history v2\"");
     }
 
     @Test

@@ -103,7 +103,7 @@ class LiveStatusTest {
                 .controller(managed)
                 .clock(clock)
                 .build()) {
-            LiveStatus live = new LiveStatus(autosa::status, managed, reader);
+            LiveStatus live = new LiveStatus(autosa, managed, reader);
             assertThat(managed.available()).hasSize(5);
             // The engine ticks on its own thread until the policy switches, which blocks in activate.
             Future<?> ticking = engineThread.submit(() -> {
@@ -118,6 +118,10 @@ class LiveStatusTest {
             assertThat(during.switching()).isNotNull();
             assertThat(during.switching().target()).isEqualTo("scx_rusty");
             assertThat(during.status().active().isKernelDefault()).isTrue();
+            // The closed loop's status comes with it, also without the engine's lock (the metrics
+            // endpoint reads both): the last one read, before the switch.
+            assertThat(during.experiments().running()).isNull();
+            assertThat(live.experiments().running()).isNull();
             // A second request during the same switch gets the same answer without a second waiting reader.
             assertThat(live.get().switching()).isEqualTo(during.switching());
             assertThat(managed.available()).hasSize(5);
@@ -128,6 +132,8 @@ class LiveStatusTest {
             LiveStatus.Snapshot after = live.get();
             assertThat(after.switching()).isNull();
             assertThat(after.status().active().scheduler()).isEqualTo("scx_rusty");
+            assertThat(after.experiments().running()).isNotNull();
+            assertThat(after.experiments().running().to()).isEqualTo("scx_rusty");
         } finally {
             blocking.release.countDown();
             engineThread.shutdownNow();
@@ -139,7 +145,7 @@ class LiveStatusTest {
     void withoutASwitchStatusIsFresh() throws Exception {
         ExecutorService reader = Executors.newSingleThreadExecutor();
         try (AutoSA autosa = AutoSA.builder().mode(Mode.RECOMMEND).metricSource(new ConstantSource(0.5)).build()) {
-            LiveStatus live = new LiveStatus(autosa::status, null, reader);
+            LiveStatus live = new LiveStatus(autosa, null, reader);
             autosa.tick();
             autosa.tick();
             assertThat(live.get().status().ticks()).isEqualTo(2);

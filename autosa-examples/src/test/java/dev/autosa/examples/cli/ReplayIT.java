@@ -85,7 +85,7 @@ class ReplayIT {
         assertThat(lines.get(10).get("reason").getAsString())
                 .isEqualTo("switching kernel default -> scx_rusty: cpu-bound 1.00 >= 0.70, recommended for 2s");
         assertThat(lines.get(11).get("reason").getAsString()).isEqualTo("scx_rusty already runs (cpu-bound 1.00) and is"
-                + " evaluated: cpu contention against the time before the switch, verdict due at 2023-11-14T22:14:40Z");
+                + " evaluated: cpu work done against the time before the switch, verdict due at 2023-11-14T22:14:40Z");
         assertThat(r.err()).contains("replayed 16 ticks").contains("mode dry-run").contains("1 switch");
     }
 
