@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>io-bound or mixed: tasks waiting on I/O (iowait CPUs, disk util, PSI io), the machine's busy
  *       share deciding between the two;</li>
  *   <li>latency-sensitive: many short wake-ups (context switches per CPU, each after little CPU time),
- *       at any utilisation;</li>
+ *       at any utilisation, also beside one thread that keeps a CPU busy;</li>
  *   <li>cpu-bound: a CPU's worth of work or more (busy CPUs, or the busiest CPU), so one busy thread
  *       on 256 CPUs counts;</li>
  *   <li>idle: next to nothing runs.</li>
@@ -242,8 +242,15 @@ public final class DefaultClassifier implements WorkloadClassifier {
         double busiest = w.last(MetricKey.CPU_BUSIEST);
         double ctxPerCpu = orElse(w.last(MetricKey.SCHED_CTX_SWITCHES_PER_CPU),
                 w.last(MetricKey.SCHED_CTX_SWITCHES_PER_SEC) / cpus);
-        // Busy CPU time per context switch: how long a task runs per wake-up, in microseconds.
-        double runMicros = busy * 1e6 / ctxPerCpu;
+        // Busy CPU time per context switch: how long a task runs per wake-up, in microseconds. One CPU
+        // kept busy by a single thread (a busy-polling client, a batch thread) on an otherwise light
+        // machine would hide a service's short wake-ups in the average: then the wake-ups are measured
+        // against the CPU time of the rest of the machine (which needs a rest: more than one CPU).
+        double busyElsewhere = busyCpus - busiest;
+        double runMicros = cpus > 1 && busiest > t.get(Threshold.BUSIEST_CPU)
+                && busyElsewhere < t.get(Threshold.IDLE_BUSY_CPUS)
+                ? Math.max(0, busyElsewhere) * 1e6 / (ctxPerCpu * cpus)
+                : busy * 1e6 / ctxPerCpu;
 
         boolean cpuBusy = busyCpus >= t.get(Threshold.CPU_BUSY_CPUS) || busiest > t.get(Threshold.BUSIEST_CPU);
         boolean io = w.last(MetricKey.CPU_IOWAIT) * cpus > t.get(Threshold.IOWAIT_CPUS)

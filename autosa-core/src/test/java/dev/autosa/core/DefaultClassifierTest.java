@@ -88,6 +88,16 @@ class DefaultClassifierTest {
 
     @ParameterizedTest(name = "{0} cpus")
     @ValueSource(ints = {2, 4, 8, 64, 256})
+    void aServiceBesideOneBusyThreadIsLatencySensitive(int cpus) {
+        // On 2 CPUs the busy thread is half the machine: ~450 us of CPU per switch on average, but the
+        // other CPU runs the service's wake-ups for ~40 us each (the host's nginx and jvm phases).
+        Classification c = steady(cpus, SyntheticMachine::serviceBesideOneBusyThread);
+        assertThat(c.workload()).isEqualTo(Workload.LATENCY_SENSITIVE);
+        assertThat(c.confidence()).isEqualTo(1.0);
+    }
+
+    @ParameterizedTest(name = "{0} cpus")
+    @ValueSource(ints = {2, 4, 8, 64, 256})
     void diskWaitIsIoBoundAndWithBusyCpusMixed(int cpus) {
         assertThat(steady(cpus, SyntheticMachine::diskWait).workload()).isEqualTo(Workload.IO_BOUND);
         assertThat(steady(cpus, SyntheticMachine::cpuAndDisk).workload()).isEqualTo(Workload.MIXED);

@@ -42,6 +42,14 @@ record SyntheticMachine(int cpus) {
         return tick(0.10 * cpus, 0.35, 3_000, 0, 0, 0, 0, 0);
     }
 
+    /**
+     * A service beside one thread that keeps a CPU busy (a busy-polling load generator, as httperf
+     * is): the service uses 2% of the machine with 1,200 short wake-ups per second per CPU.
+     */
+    Map<MetricKey, Double> serviceBesideOneBusyThread() {
+        return tick(background() + 1 + 0.02 * cpus, 1.0, 1_200, 0, 0, 0, 0, 0);
+    }
+
     /** Tasks waiting on a disk: half a CPU of iowait, the disk 80% busy, PSI io 40%, little CPU. */
     Map<MetricKey, Double> diskWait() {
         Map<MetricKey, Double> m = tick(0.15 * Math.min(cpus, 4), 0.3, 800, 0.5, 0.8, 0.4, 0, 0);

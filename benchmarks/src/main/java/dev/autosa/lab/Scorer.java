@@ -2,6 +2,7 @@
 package dev.autosa.lab;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -141,7 +142,7 @@ public final class Scorer {
             double confSum = 0;
             double maxConf = 0;
             int contaminated = 0;
-            Map<String, Integer> verdicts = new TreeMap<>();
+            TreeMap<String, Integer> verdicts = new TreeMap<>();
             for (TickRow r : rows) {
                 if (!p.contains(r.tMs())) {
                     continue;
@@ -194,7 +195,7 @@ public final class Scorer {
             }
             double accuracy = p.isBursty() || settled == 0 ? Double.NaN : (double) correct / settled;
             scores.add(new PhaseScore(p, ticks, settled, correct, accuracy, p.isBursty() ? -1 : reaction,
-                    p.isBursty() ? -1 : confidentReaction, switches, Map.copyOf(verdicts),
+                    p.isBursty() ? -1 : confidentReaction, switches, Collections.unmodifiableSortedMap(verdicts),
                     settled == 0 ? Double.NaN : confSum / settled, maxConf, contaminated, from - p.startMs()));
             confusion.computeIfAbsent(p.label(), k -> new TreeMap<>());
             verdicts.forEach((k, v) -> confusion.get(p.label()).merge(k, v, Integer::sum));
