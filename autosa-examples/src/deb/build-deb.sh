@@ -3,8 +3,9 @@
 #
 # Builds target/autosa_<version>_amd64.deb from the shaded autosa.jar (run by `mvn -Pdeb package`):
 #   1. jlink: a runtime with only the modules autosa needs (no JDK on the target);
-#   2. a class list of what the daemon and the CLI load, made by running them on that runtime
-#      (postinst dumps the class-data sharing archive from it, see DEBIAN/postinst);
+#   2. two class lists, of what the daemon loads and of what the quick CLI commands load, made by
+#      running them on that runtime (postinst dumps a class-data sharing archive from each, see
+#      DEBIAN/postinst);
 #   3. dpkg-deb: the tree below, owned by root, with the maintainer scripts and the conffile.
 #
 #   build-deb.sh VERSION TARGET_DIR [TIMESTAMP]   (TIMESTAMP: ISO 8601, the time of every file)
@@ -67,8 +68,13 @@ sed "s|@VERSION@|$version|" "$src/autosa.1" | gzip -9n >"$root/usr/share/man/man
     echo " in /usr/lib/autosa/runtime/legal."
 } >"$root/usr/share/doc/autosa/copyright"
 
-# 2. The class list: the daemon serving a client (start, status, list, stop) and a one-shot
-# recommend, each run on the packaged runtime; the union.
+# 2. The class lists, each run on the packaged runtime. The daemon's: start, a few ticks, SIGTERM,
+# as it runs when nobody asks it anything (what it loads to answer a client is loaded then). The
+# CLI's: status (running, not running, JSON), list, stop and --version against a second daemon, not
+# recommend (which loads the whole engine for seconds of sampling anyway). Two archives, not one,
+# and no more in each than it needs: the JVM rewrites the pointers of every page of the archive it
+# maps (at a random address), so each page is private memory of the daemon and start-up work of
+# every CLI call.
 lists=$work/classlists
 mkdir -p "$lists"
 train() {
@@ -76,23 +82,37 @@ train() {
     "$runtime" -Xshare:auto -XX:DumpLoadedClassList="$lists/$name" -cp "$root/usr/lib/autosa/autosa.jar" \
         dev.autosa.examples.cli.Main "$@"
 }
+idle=$work/idle.sock
+# Not through train(): $! must be the JVM's pid, which SIGTERM stops.
+"$runtime" -Xshare:auto -XX:DumpLoadedClassList="$lists/start" -cp "$root/usr/lib/autosa/autosa.jar" \
+    dev.autosa.examples.cli.Main start --mode recommend --socket "$idle" >"$work/train-daemon.log" 2>&1 &
+trained=$!
 sock=$work/train.sock
-train start start --mode recommend --socket "$sock" >"$work/train-daemon.log" 2>&1 &
-daemon=$!
-for _ in $(seq 100); do [[ -S $sock ]] && break; sleep 0.1; done
+"$runtime" -Xshare:auto -cp "$root/usr/lib/autosa/autosa.jar" dev.autosa.examples.cli.Main \
+    start --mode recommend --socket "$sock" >"$work/train-server.log" 2>&1 &
+server=$!
+trap 'kill -TERM "$trained" "$server" 2>/dev/null || true' EXIT   # a failed training leaves no daemon
+for _ in $(seq 100); do [[ -S $sock && -S $idle ]] && break; sleep 0.1; done
 train status-down status --socket "$work/none.sock" >/dev/null || true
 train status status --socket "$sock" >/dev/null
 train status-json status --json --socket "$sock" >/dev/null
 train list list --socket "$sock" >/dev/null
 train stop stop --socket "$sock" >/dev/null
-wait "$daemon" || true
-train recommend recommend --seconds 2 --json >/dev/null 2>&1
+wait "$server" || true
+sleep 3   # ticks of the idle daemon: the loop, the window, the classifier, a decision
+kill -TERM "$trained"
+wait "$trained" || true
+trap - EXIT
 train version --version >/dev/null
 # In the order of loading (a lambda's line after its class), each line once; the lambda proxies
 # and method-handle forms are archived too, or every start spins them up again.
-cat "$lists"/* | sed 's/ id: [0-9]*$//' | grep -v ' super: ' | awk '!seen[$0]++' \
-    >"$root/usr/lib/autosa/autosa.classlist"
-chmod 0644 "$root/usr/lib/autosa/autosa.classlist"
+union() {
+    local out=$1; shift
+    cat "$@" | sed 's/ id: [0-9]*$//' | grep -v ' super: ' | awk '!seen[$0]++' >"$out"
+    chmod 0644 "$out"
+}
+union "$root/usr/lib/autosa/autosa.classlist" "$lists/start"
+union "$root/usr/lib/autosa/autosa-cli.classlist" "$lists"/status* "$lists/list" "$lists/stop" "$lists/version"
 
 # 3. The package.
 mkdir -p "$root/DEBIAN"

@@ -31,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  * {@code scx_run_dir}: any {@code scx_*} key goes to the sched_ext controller, which checks it),
  * the closed loop's {@code experiments}, {@code settle_period_secs}, {@code evaluation_period_secs} and
  * {@code retry_lost_after_secs}, and the daemon's {@code metrics_listen} ({@code IP:PORT} of the
- * Prometheus endpoint, off when absent) and {@code state_dir} (where it keeps the outcome history).
+ * Prometheus endpoint, off when absent), {@code state_dir} (where it keeps the outcome history) and
+ * {@code jmx} ({@code true} registers the MXBean; off when absent).
  *
  * <p>Parsing checks only the file's shape; {@link #applyTo} then drives the same
  * {@link AutoSA.Builder} setters the flags use, so the messages are the library's, prefixed with
@@ -44,6 +45,8 @@ public final class ConfigFile {
     static final String METRICS_LISTEN = "metrics_listen";
     /** The daemon's own key: the state directory (outcome history). */
     static final String STATE_DIR = "state_dir";
+    /** The daemon's own key: {@code true} registers the MXBean, which is off by default. */
+    static final String JMX = "jmx";
 
     /** Read when it exists and no {@code --config} is given. */
     public static final Path DEFAULT_PATH = Path.of("/etc/autosa/autosa.conf");
@@ -52,7 +55,7 @@ public final class ConfigFile {
     public static final List<String> KEYS = List.of("collection_interval_secs", "aggregation_window_secs",
             "min_confidence_threshold", "min_switch_interval_secs", "enable_auto_switch", "mode",
             "stability_period_secs", "warmup_secs", "keep_scheduler_on_close", "experiments",
-            "settle_period_secs", "evaluation_period_secs", "retry_lost_after_secs", METRICS_LISTEN, STATE_DIR);
+            "settle_period_secs", "evaluation_period_secs", "retry_lost_after_secs", METRICS_LISTEN, STATE_DIR, JMX);
 
     /** The workloads {@code prefer.*} may name: the standard ones the built-in classifier reports. */
     static final List<Workload> WORKLOADS = List.of(Workload.IDLE, Workload.CPU_BOUND, Workload.IO_BOUND,
@@ -67,6 +70,7 @@ public final class ConfigFile {
     private final @Nullable MetricsAddress metricsListen;
     private final Thresholds thresholds;
     private final @Nullable Path stateDir;
+    private final @Nullable Boolean jmx;
 
     private ConfigFile(Path path, Map<String, Entry> entries) {
         this.path = path;
@@ -94,6 +98,17 @@ public final class ConfigFile {
         } catch (IllegalArgumentException e) {
             throw CliException.usage(path + ":" + d.line() + ": " + STATE_DIR + ": " + e.getMessage());
         }
+        Entry j = entries.get(JMX);
+        try {
+            this.jmx = j == null ? null : bool(j.value());
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(path + ":" + j.line() + ": " + JMX + ": " + e.getMessage());
+        }
+    }
+
+    /** The file's {@code jmx}, or null when absent. */
+    public @Nullable Boolean jmx() {
+        return jmx;
     }
 
     /** The file's {@code state_dir}, or null when absent. */
@@ -179,7 +194,8 @@ public final class ConfigFile {
     public void applyTo(AutoSA.Builder b, Set<String> skip) {
         PreferenceTable prefs = null;
         for (Entry e : entries.values()) {
-            if (skip.contains(e.key()) || e.key().equals(METRICS_LISTEN) || e.key().equals(STATE_DIR)) {
+            if (skip.contains(e.key()) || e.key().equals(METRICS_LISTEN) || e.key().equals(STATE_DIR)
+                    || e.key().equals(JMX)) {
                 continue;
             }
             try {

@@ -19,8 +19,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,11 +43,7 @@ final class Daemon {
     private final Path socket;
     private final Instant startedAt = Instant.now();
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private final ExecutorService statusReader = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "autosa-status");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ThreadPoolExecutor statusReader = idleEnding("autosa-status");
     private final LiveStatus live;
     private final QuietWarnings refusals = new QuietWarnings(System::nanoTime);
     private final Object shutdownLock = new Object();
@@ -273,6 +270,17 @@ final class Daemon {
     boolean awaitStopped() throws InterruptedException {
         stopped.await();
         return !failed;
+    }
+
+    /** One thread, which ends after 30 s without work: between clients the daemon keeps no idle thread. */
+    private static ThreadPoolExecutor idleEnding(String name) {
+        ThreadPoolExecutor e = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+        e.allowCoreThreadTimeOut(true);
+        return e;
     }
 
     private static JsonObject ok() {

@@ -3,43 +3,19 @@ package dev.autosa.examples.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code autosa} command: parses the command line, runs one subcommand and maps the outcome
- * to the exit codes scripts and systemd rely on (see {@link ExitCodes}).
+ * The {@code autosa} command: runs one subcommand and maps the outcome to the exit codes scripts
+ * and systemd rely on (see {@link ExitCodes}). The plain forms of {@code status} and {@code start}
+ * skip the command-line parser, whose model of every command (built by reflection, from classes too
+ * old for class-data sharing) costs more than a whole status call and would stay loaded in the daemon;
+ * everything else goes to {@link RootCommand}.
  */
-@Command(name = "autosa",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
-        description = "Automatic sched_ext scheduler tuner: watches the machine, classifies its workload and "
-                + "recommends or switches the sched_ext scheduler that suits it.",
-        subcommands = {
-            StartCommand.class,
-            StopCommand.class,
-            AdoptCommand.class,
-            StatusCommand.class,
-            ListCommand.class,
-            RecommendCommand.class,
-            CaptureCommand.class,
-            ReplayCommand.class,
-            HistoryCommand.class,
-            McpCommand.class,
-            CommandLine.HelpCommand.class
-        },
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:success",
-            "1:failure (e.g. the daemon is already running, a scheduler or I/O error)",
-            "2:bad flag, bad value or bad configuration file",
-            "3:the daemon is not running (status, stop)",
-            "4:cannot tell: permission denied on the daemon's socket or its directory (status, stop)"
-        })
-public final class Main implements Runnable {
+public final class Main {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    private Main() {
+    }
 
     public static void main(String[] args) {
         configureLogging(args);
@@ -49,40 +25,34 @@ public final class Main implements Runnable {
         System.exit(quick != null ? quick : run(args, out, err));
     }
 
-    /** Runs the command line and returns the exit code; for tests and {@link #main}. */
+    /**
+     * Runs the command line and returns the exit code; for tests and {@link #main}. For {@code start}
+     * that is when the daemon has stopped.
+     */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
-        cl.setOut(out);
-        cl.setErr(err);
-        cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setParameterExceptionHandler((ex, arguments) -> {
-            CommandLine c = ex.getCommandLine();
-            String name = c.getCommandSpec().qualifiedName();
-            c.getErr().println(name + ": " + oneLine(ex.getMessage()) + " (see '" + name + " --help')");
-            return ExitCodes.USAGE;
-        });
-        cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
-            if (ex instanceof CliException e) {
-                c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + oneLine(e.getMessage()));
-                return e.exitCode();
-            }
-            c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + oneLine(String.valueOf(ex)));
-            if (Boolean.getBoolean("autosa.debug")) {
-                ex.printStackTrace(c.getErr());
-            }
+        Ran ran = QuickStart.run(args, err);
+        if (ran == null) {
+            ran = RootCommand.parseAndRun(args, out, err);
+        }
+        Daemon daemon = ran.daemon();
+        if (daemon == null) {
+            return ran.exitCode();
+        }
+        // What start-up needed (a parsed configuration, the command-line model when the parser ran)
+        // is garbage now that the frames that held it are gone: one full collection frees it and
+        // shrinks the heap to what the daemon keeps, before months of ticks.
+        System.gc();
+        try {
+            return daemon.awaitStopped() ? ExitCodes.OK : ExitCodes.FAILURE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("autosa start: interrupted while running");
             return ExitCodes.FAILURE;
-        });
-        return cl.execute(args);
+        }
     }
 
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: "
-                + String.join(", ", spec.subcommands().keySet()));
-    }
-
-    private static String oneLine(@org.jspecify.annotations.Nullable String s) {
-        return s == null ? "" : s.replace('\n', ' ').replace('\r', ' ').strip();
+    /** A command's exit code, or the daemon {@code start} left running. */
+    record Ran(int exitCode, @Nullable Daemon daemon) {
     }
 
     /**

@@ -51,7 +51,11 @@ final class StartCommand implements Callable<Integer> {
             description = "Keep the outcome history here (default /var/lib/autosa as root, else ~/.local/state/autosa).")
     @Nullable Path stateDir;
 
-    @Option(names = "--no-jmx", description = "Do not register the dev.autosa:type=AutoSA MXBean.")
+    @Option(names = "--jmx", description = "Register the dev.autosa:type=AutoSA MXBean (default off, or the config"
+            + " file's jmx).")
+    boolean jmx;
+
+    @Option(names = "--no-jmx", description = "Do not register the MXBean, whatever the config file says.")
     boolean noJmx;
 
     @Option(names = "--metrics", paramLabel = "IP:PORT",
@@ -62,8 +66,17 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Log debug messages.")
     boolean verbose;
 
+    private @Nullable Daemon running;
+
+    /**
+     * Starts the daemon and returns at once; {@link Main} then waits for it with {@link #takeRunning()},
+     * after the command-line parser and its model (megabytes of reflection data) have become garbage.
+     */
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
+        if (jmx && noJmx) {
+            throw CliException.usage("--jmx and --no-jmx exclude each other");
+        }
         // Everything the user can get wrong is checked before the daemon takes its lock.
         AutoSA.Builder builder = AutoSA.builder();
         Set<String> flagKeys = new HashSet<>();
@@ -120,15 +133,16 @@ final class StartCommand implements Callable<Integer> {
                 autosa.close();
                 throw CliException.failure("cannot listen on " + sock + ": " + e.getMessage());
             }
-            AutoSAManagement jmx = null;
-            if (!noJmx) {
+            AutoSAManagement mxBean = null;
+            if (jmxWanted(jmx, noJmx, file)) {
                 try {
-                    jmx = AutoSAManagement.register(autosa);
+                    mxBean = AutoSAManagement.register(autosa);
+                    LOG.info("MXBean {} registered", AutoSAManagement.OBJECT_NAME);
                 } catch (IllegalStateException e) {
                     LOG.warn("could not register the MXBean {}: {}", AutoSAManagement.OBJECT_NAME, e.toString());
                 }
             }
-            daemon.attach(server, jmx);
+            daemon.attach(server, mxBean);
             daemon.observe(observability);
         } catch (RuntimeException e) {
             lock.close();
@@ -143,7 +157,28 @@ final class StartCommand implements Callable<Integer> {
         if (autosa.mode() == autosa.config().mode()) {
             LOG.info("mode {}: {}", autosa.mode().id(), autosa.status().modeReason());
         }
-        return daemon.awaitStopped() ? ExitCodes.OK : ExitCodes.FAILURE;
+        running = daemon;
+        return ExitCodes.OK;
+    }
+
+    /** The daemon {@link #call()} started, handed out once; null when it did not start. */
+    @Nullable Daemon takeRunning() {
+        Daemon d = running;
+        running = null;
+        return d;
+    }
+
+    /**
+     * Whether to register the MXBean: the flags, else the file's {@code jmx}, else no. Off by default
+     * because the platform MBean server and its notification machinery cost the resident daemon about
+     * 2 MiB; {@code autosa status --json} and the metrics endpoint show the same state.
+     */
+    static boolean jmxWanted(boolean jmxFlag, boolean noJmxFlag, @Nullable ConfigFile file) {
+        if (jmxFlag || noJmxFlag) {
+            return jmxFlag;
+        }
+        Boolean fromFile = file == null ? null : file.jmx();
+        return fromFile != null && fromFile;
     }
 
     private static void replaceStaleSocket(Path sock, PidLock lock) {

@@ -4,7 +4,7 @@ package dev.autosa.examples.cli;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import dev.autosa.examples.cli.daemon.ControlClient;
-import dev.autosa.examples.cli.json.Json;
+import dev.autosa.examples.cli.json.PrettyJson;
 import dev.autosa.examples.cli.json.Text;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -55,14 +55,14 @@ final class StatusCommand implements Callable<Integer> {
                 }
                 o.addProperty("socket", sock.toString());
                 o.addProperty("reason", e.getMessage());
-                out.println(Json.PRETTY.toJson(o));
+                out.println(PrettyJson.print(o));
             } else {
                 out.println(e.getMessage());
             }
             return e.exitCode();
         }
         JsonObject status = answer.getAsJsonObject("status");
-        out.print(json ? Json.PRETTY.toJson(status) + "\n" : Text.status(status));
+        out.print(json ? PrettyJson.print(status) + "\n" : Text.status(status));
         out.flush();
         return ExitCodes.OK;
     }

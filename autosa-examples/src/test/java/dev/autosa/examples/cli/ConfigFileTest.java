@@ -258,4 +258,23 @@ class ConfigFileTest {
         assertThatThrownBy(() -> ConfigFile.parse(FILE, "state_dir = relative/dir\n"))
                 .hasMessage(FILE + ":1: state_dir: must be an absolute directory but was \"relative/dir\"");
     }
+
+    @Test
+    void jmxIsOffUnlessTheFileOrAFlagTurnsItOn() {
+        ConfigFile on = ConfigFile.parse(FILE, "jmx = true\n");
+        ConfigFile off = ConfigFile.parse(FILE, "jmx = false\n");
+        ConfigFile absent = ConfigFile.parse(FILE, "mode = recommend\n");
+        assertThat(on.jmx()).isTrue();
+        assertThat(off.jmx()).isFalse();
+        assertThat(absent.jmx()).isNull();
+        assertThat(StartCommand.jmxWanted(false, false, null)).isFalse();
+        assertThat(StartCommand.jmxWanted(false, false, absent)).isFalse();
+        assertThat(StartCommand.jmxWanted(false, false, on)).isTrue();
+        assertThat(StartCommand.jmxWanted(false, true, on)).as("--no-jmx wins over the file").isFalse();
+        assertThat(StartCommand.jmxWanted(true, false, off)).as("--jmx wins over the file").isTrue();
+        // The engine never sees the key: applying the file leaves the defaults.
+        assertThat(config("jmx = true\n")).isEqualTo(config(""));
+        assertThatThrownBy(() -> ConfigFile.parse(FILE, "mode = auto\njmx = yes\n"))
+                .hasMessage(FILE + ":2: jmx: must be true or false but was \"yes\"");
+    }
 }

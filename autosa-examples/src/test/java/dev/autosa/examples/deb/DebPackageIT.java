@@ -86,10 +86,13 @@ class DebPackageIT {
                 .containsExactlyInAnyOrder("java.base", "java.logging", "java.management", "java.xml", "jdk.httpserver",
                         "jdk.net", "jdk.unsupported");
         assertThat(Path.of("/usr/lib/autosa/runtime/bin/javac")).doesNotExist();
-        // The class-data archive postinst dumped maps on the packaged runtime (-Xshare:on fails otherwise).
-        assertThat(CDS_CACHE.resolve("autosa.jsa")).isRegularFile();
-        Host.run("/usr/lib/autosa/runtime/bin/java", "-XX:SharedArchiveFile=/var/cache/autosa/autosa.jsa", "-Xshare:on",
-                "-cp", "/usr/lib/autosa/autosa.jar", "dev.autosa.examples.cli.Main", "--version").ok();
+        // The class-data archives postinst dumped, the daemon's and the CLI's, map on the packaged
+        // runtime (-Xshare:on fails otherwise).
+        for (String archive : List.of("autosa.jsa", "autosa-cli.jsa")) {
+            assertThat(CDS_CACHE.resolve(archive)).isRegularFile();
+            Host.run("/usr/lib/autosa/runtime/bin/java", "-XX:SharedArchiveFile=" + CDS_CACHE.resolve(archive),
+                    "-Xshare:on", "-cp", "/usr/lib/autosa/autosa.jar", "dev.autosa.examples.cli.Main", "--version").ok();
+        }
 
         Host.Result recommend = Host.run("autosa", "recommend", "--seconds", "3", "--json").ok();
         JsonObject r = JsonParser.parseString(recommend.out()).getAsJsonObject();
@@ -131,6 +134,7 @@ class DebPackageIT {
             Host.Result status = Host.run("autosa", "status", "--json", "--socket", sock.toString()).ok();
             assertThat(JsonParser.parseString(status.out()).getAsJsonObject().get("mode").getAsString())
                     .isEqualTo("recommend");
+            statusComesFromTheCliArchive(sock);
             // The metrics endpoint needs jdk.httpserver in the packaged runtime.
             HttpURLConnection metrics = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/metrics")
                     .toURL().openConnection();
@@ -146,6 +150,23 @@ class DebPackageIT {
         } finally {
             daemon.destroyForcibly();
         }
+    }
+
+    /**
+     * Every class of autosa and gson a text {@code status} loads comes from the CLI's class-data
+     * archive: none is read from the jar, parsed and verified on each call.
+     */
+    private void statusComesFromTheCliArchive(Path sock) throws IOException {
+        Path log = tmp.resolve("status-classes.log");
+        Host.Result text = Host.run("env", "JAVA_TOOL_OPTIONS=-Xlog:class+load=info:file=" + log, "autosa", "status",
+                "--socket", sock.toString()).ok();
+        assertThat(text.out()).startsWith("autosa is running (pid ");
+        List<String> ours = Files.readAllLines(log).stream()
+                .filter(l -> l.contains("] dev.autosa.") || l.contains("] com.google.gson."))
+                .toList();
+        assertThat(ours).as("autosa's classes loaded by status").isNotEmpty();
+        assertThat(ours).as("loaded by status, not from the archive")
+                .allMatch(l -> l.endsWith(" source: shared objects file"));
     }
 
     /** autosa mcp needs Jackson's XML types in the packaged runtime: one initialize round trip. */

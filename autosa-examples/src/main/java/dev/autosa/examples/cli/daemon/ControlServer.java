@@ -120,6 +120,8 @@ public final class ControlServer implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 });
+        // Between clients no handler thread waits: a daemon asked once an hour keeps no idle thread.
+        this.pool.allowCoreThreadTimeOut(true);
         this.thread = new Thread(this::loop, "autosa-socket");
         this.thread.setDaemon(true);
     }

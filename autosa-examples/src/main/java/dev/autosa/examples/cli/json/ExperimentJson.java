@@ -10,7 +10,6 @@ import dev.autosa.api.AutoSAEvent;
 import dev.autosa.core.ExperimentStatus;
 import dev.autosa.core.OutcomeRecord;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -126,20 +125,19 @@ public final class ExperimentJson {
         if (history.isEmpty()) {
             return "no experiments recorded yet\n";
         }
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-18s %-14s %6s %5s %8s %6s %12s %14s  %s%n",
-                "WORKLOAD", "SCHEDULER", "TRIALS", "KEPT", "REVERTED", "BETTER", "INCONCLUSIVE", "MEDIAN CHANGE",
-                "OBJECTIVE / MACHINE"));
+        StringBuilder b = new StringBuilder();
+        row(b, "WORKLOAD", "SCHEDULER", "TRIALS", "KEPT", "REVERTED", "BETTER", "INCONCLUSIVE", "MEDIAN CHANGE",
+                "OBJECTIVE / MACHINE");
         for (JsonElement e : history) {
             JsonObject r = e.getAsJsonObject();
             JsonElement change = r.get("medianChange");
-            b.append(String.format(Locale.ROOT, "%-18s %-14s %6d %5d %8d %6d %12d %14s  %s / %s%n",
-                    r.get("workload").getAsString(), scheduler(r), r.get("trials").getAsInt(),
-                    r.get("kept").getAsInt(), r.get("reverted").getAsInt(), r.get("better").getAsInt(),
-                    r.get("inconclusive").getAsInt(),
-                    change.isJsonNull() ? "-" : String.format(Locale.ROOT, "%+.3f", change.getAsDouble()),
-                    r.get("objective").getAsString(), r.get("machine").getAsString()));
+            row(b, r.get("workload").getAsString(), scheduler(r), count(r, "trials"),
+                    count(r, "kept"), count(r, "reverted"), count(r, "better"), count(r, "inconclusive"),
+                    change.isJsonNull() ? "-" : TextFormat.signed(change.getAsDouble(), 3),
+                    r.get("objective").getAsString() + " / " + r.get("machine").getAsString());
             if (!r.get("lastLost").isJsonNull()) {
-                b.append(String.format(Locale.ROOT, "%-18s last reverted %s%n", "", r.get("lastLost").getAsString()));
+                b.append(TextFormat.left("", 18)).append(" last reverted ").append(r.get("lastLost").getAsString())
+                        .append(Text.NL);
             }
         }
         return b.toString();
@@ -163,7 +161,7 @@ public final class ExperimentJson {
         JsonObject obj = x.getAsJsonObject("objective");
         JsonElement last = obj.get("last");
         line(b, "objective", obj.get("name").getAsString() + " " + (last.isJsonNull() ? "n/a"
-                : String.format(Locale.ROOT, "%.3f", last.getAsDouble())) + " " + obj.get("unit").getAsString() + " ("
+                : TextFormat.fixed(last.getAsDouble(), 3)) + " " + obj.get("unit").getAsString() + " ("
                 + obj.get("direction").getAsString() + ")" + (x.get("enabled").getAsBoolean() ? ""
                         : "; switches are not evaluated"));
         if (!x.get("running").isJsonNull()) {
@@ -173,9 +171,9 @@ public final class ExperimentJson {
             line(b, "experiment", str(r.get("to"), "the kernel default") + " for " + r.get("workload").getAsString()
                     + ": " + r.get("phase").getAsString() + ", " + r.get("elapsedSeconds").getAsLong() + "s of "
                     + Math.round(x.get("settleSeconds").getAsDouble() + x.get("evaluationSeconds").getAsDouble())
-                    + "s; baseline " + (base.isJsonNull() ? "n/a" : String.format(Locale.ROOT, "%.3f", base.getAsDouble()))
+                    + "s; baseline " + (base.isJsonNull() ? "n/a" : TextFormat.fixed(base.getAsDouble(), 3))
                     + " (" + r.get("baselineSamples").getAsInt() + " values), now "
-                    + (now.isJsonNull() ? "n/a" : String.format(Locale.ROOT, "%.3f", now.getAsDouble())));
+                    + (now.isJsonNull() ? "n/a" : TextFormat.fixed(now.getAsDouble(), 3)));
         }
         if (!x.get("lastVerdict").isJsonNull()) {
             JsonObject v = x.getAsJsonObject("lastVerdict");
@@ -196,7 +194,21 @@ public final class ExperimentJson {
     }
 
     private static void line(StringBuilder b, String label, String value) {
-        b.append(String.format(Locale.ROOT, "%-14s%s%n", label + ":", value));
+        b.append(TextFormat.left(label + ":", 14)).append(value).append(Text.NL);
+    }
+
+    private static String count(JsonObject o, String key) {
+        return Integer.toString(o.get(key).getAsInt());
+    }
+
+    /** One line of the history table: the columns of {@code "%-18s %-14s %6s %5s %8s %6s %12s %14s  %s%n"}. */
+    private static void row(StringBuilder b, String workload, String scheduler, String trials, String kept,
+            String reverted, String better, String inconclusive, String change, String objective) {
+        b.append(TextFormat.left(workload, 18)).append(' ').append(TextFormat.left(scheduler, 14)).append(' ')
+                .append(TextFormat.right(trials, 6)).append(' ').append(TextFormat.right(kept, 5)).append(' ')
+                .append(TextFormat.right(reverted, 8)).append(' ').append(TextFormat.right(better, 6)).append(' ')
+                .append(TextFormat.right(inconclusive, 12)).append(' ').append(TextFormat.right(change, 14))
+                .append("  ").append(objective).append(Text.NL);
     }
 
     private static JsonElement nullable(@Nullable String s) {

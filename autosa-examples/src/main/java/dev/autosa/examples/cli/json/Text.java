@@ -5,10 +5,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** Renders the JSON shapes of {@link Json} for people, so the client needs nothing but the JSON. */
 public final class Text {
@@ -26,6 +24,9 @@ public final class Text {
         {"psi.mem.some", "psi mem", "%"},
     };
 
+    /** What {@code %n} printed: the platform's line separator. */
+    static final String NL = System.lineSeparator();
+
     private Text() {
     }
 
@@ -41,7 +42,7 @@ public final class Text {
             line(b, "workload", "not classified yet");
         } else {
             line(b, "workload", str(s, "workload") + " (confidence "
-                    + String.format(Locale.ROOT, "%.2f", s.get("confidence").getAsDouble()) + ")");
+                    + TextFormat.fixed(s.get("confidence").getAsDouble(), 2) + ")");
             for (JsonElement r : s.getAsJsonArray("reasons")) {
                 b.append("                - ").append(r.getAsString()).append('\n');
             }
@@ -67,9 +68,9 @@ public final class Text {
         if (s.get("nextSwitchAllowedAt").isJsonNull()) {
             line(b, "next switch", "allowed now (if the policy agrees)");
         } else {
-            Instant next = Instant.parse(str(s, "nextSwitchAllowedAt"));
-            Instant now = Instant.parse(str(s, "time"));
-            line(b, "next switch", "not before " + next + " (in " + duration(Duration.between(now, next)) + ")");
+            String next = str(s, "nextSwitchAllowedAt");
+            line(b, "next switch", "not before " + next + " (in "
+                    + duration(TextFormat.between(str(s, "time"), next)) + ")");
         }
         JsonArray failures = s.getAsJsonArray("failures");
         if (failures.isEmpty()) {
@@ -112,12 +113,14 @@ public final class Text {
         if (l.get("controller").isJsonNull()) {
             b.append("no scheduler controller: ").append(str(l, "controllerUnavailable")).append('\n');
         }
-        b.append(String.format(Locale.ROOT, "%-3s%-16s%-14s%s%n", "", "SCHEDULER", "INSTALLED", "GOOD FOR"));
+        b.append(TextFormat.left("", 3)).append(TextFormat.left("SCHEDULER", 16))
+                .append(TextFormat.left("INSTALLED", 14)).append("GOOD FOR").append(NL);
         for (JsonElement e : l.getAsJsonArray("schedulers")) {
             JsonObject s = e.getAsJsonObject();
             String installed = s.get("installed").getAsBoolean() ? "yes" : "no";
-            b.append(String.format(Locale.ROOT, "%-3s%-16s%-14s%s%n", s.get("active").getAsBoolean() ? "*" : "",
-                    str(s, "name"), installed, str(s, "description")));
+            b.append(TextFormat.left(s.get("active").getAsBoolean() ? "*" : "", 3))
+                    .append(TextFormat.left(str(s, "name"), 16)).append(TextFormat.left(installed, 14))
+                    .append(str(s, "description")).append(NL);
             List<String> details = new ArrayList<>();
             if (!s.get("path").isJsonNull()) {
                 details.add("path " + str(s, "path"));
@@ -147,10 +150,9 @@ public final class Text {
             }
             double v = window.get(m[0]).getAsDouble();
             String shown = switch (m[2]) {
-                case "%" -> String.format(Locale.ROOT, "%.1f%%", 100 * v);
-                case "/s" -> v >= 10_000 ? String.format(Locale.ROOT, "%.1fk/s", v / 1000)
-                        : String.format(Locale.ROOT, "%.0f/s", v);
-                default -> String.format(Locale.ROOT, "%.2f", v);
+                case "%" -> TextFormat.fixed(100 * v, 1) + "%";
+                case "/s" -> v >= 10_000 ? TextFormat.fixed(v / 1000, 1) + "k/s" : TextFormat.fixed(v, 0) + "/s";
+                default -> TextFormat.fixed(v, 2);
             };
             parts.add(m[1] + " " + shown);
         }
@@ -173,7 +175,7 @@ public final class Text {
     }
 
     private static void line(StringBuilder b, String label, String value) {
-        b.append(String.format(Locale.ROOT, "%-14s%s%n", label + ":", value));
+        b.append(TextFormat.left(label + ":", 14)).append(value).append(NL);
     }
 
     private static String str(JsonObject o, String key) {

@@ -35,13 +35,36 @@ public final class EffectiveUid {
         return UID == 0;
     }
 
+    /**
+     * The {@code index}th field of {@code s}, fields separated by blanks; no regular expression, which
+     * would cost a short CLI call more than reading the file.
+     */
+    private static String field(String s, int index) {
+        int i = 0;
+        int n = s.length();
+        for (int f = 0; ; f++) {
+            while (i < n && Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+            if (start == i) {
+                throw new IllegalArgumentException("no field " + index + " in \"" + s + "\"");
+            }
+            if (f == index) {
+                return s.substring(start, i);
+            }
+        }
+    }
+
     /** The effective uid in a {@code status} file of /proc, or -1 when the file has none. */
     static int read(Path status) {
         try {
             for (String line : Files.readAllLines(status, StandardCharsets.US_ASCII)) {
                 if (line.startsWith("Uid:")) {
-                    String[] f = line.substring(4).trim().split("\\s+");
-                    return Integer.parseInt(f[1]); // real, effective, saved, filesystem
+                    return Integer.parseInt(field(line.substring(4), 1)); // real, effective, saved, filesystem
                 }
             }
         } catch (IOException | RuntimeException e) {
