@@ -23,18 +23,39 @@ public record ActiveScheduler(State state, @Nullable String ops, @Nullable Strin
 
     /** sched_ext's state, as {@code /sys/kernel/sched_ext/state} names it. */
     public enum State {
-        DISABLED, ENABLING, ENABLED, DISABLING;
+        /** No BPF scheduler is loaded: the kernel's own scheduler runs. */
+        DISABLED,
+        /** A BPF scheduler is being attached. */
+        ENABLING,
+        /** A BPF scheduler is attached and runs the machine's tasks. */
+        ENABLED,
+        /** A BPF scheduler is being detached (it exited, failed, or was stopped). */
+        DISABLING;
 
+        /**
+         * The state as the kernel writes it.
+         *
+         * @return {@code "disabled"}, {@code "enabling"}, {@code "enabled"} or {@code "disabling"}
+         */
         public String id() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 
+    /**
+     * Whether no sched_ext scheduler is loaded.
+     *
+     * @return true when the state is {@link State#DISABLED}
+     */
     public boolean isKernelDefault() {
         return state == State.DISABLED;
     }
 
-    /** The scheduler to show an operator: the binary if known, else the ops name, else "kernel default". */
+    /**
+     * The scheduler to show an operator: the binary if known, else the ops name, else "kernel default".
+     *
+     * @return e.g. {@code "scx_simple"}, {@code "sched_ext ops simple"} or {@code "kernel default"}
+     */
     public String displayName() {
         if (isKernelDefault()) {
             return "kernel default";

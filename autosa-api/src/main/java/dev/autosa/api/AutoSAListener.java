@@ -8,5 +8,10 @@ package dev.autosa.api;
 @FunctionalInterface
 public interface AutoSAListener {
 
+    /**
+     * Called once for each event, in the order the engine sends them.
+     *
+     * @param event what happened; one of the {@link AutoSAEvent} records
+     */
     void onEvent(AutoSAEvent event);
 }

@@ -12,13 +12,19 @@ package dev.autosa.api;
  */
 public interface Configurable<T extends Provider> {
 
-    /** The prefix of the keys this provider claims, e.g. {@code "scx_"}; never empty. */
+    /**
+     * The prefix of the keys this provider claims.
+     *
+     * @return e.g. {@code "scx_"}; never empty
+     */
     String settingsPrefix();
 
     /**
      * A provider like this one with {@code settings} applied; {@code settings} holds only keys that
      * start with {@link #settingsPrefix()}.
      *
+     * @param settings the host's settings under this provider's prefix; not empty
+     * @return a configured provider, which discovery then asks {@link Provider#isAvailable()}
      * @throws IllegalArgumentException for an unknown key or a bad value; the message starts with
      *     the key, e.g. {@code "scx_start_timeout_secs must be positive but was -1"}
      */

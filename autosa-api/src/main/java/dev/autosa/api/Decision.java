@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 public record Decision(Instant time, Action action, Classification classification, @Nullable String recommended,
         Reason reasonCode, String reason) {
 
+    /** What the switch policy did on a tick. */
     public enum Action {
         /** The policy switched (in dry-run: switched the simulated controller). */
         SWITCH,
@@ -36,6 +37,11 @@ public record Decision(Instant time, Action action, Classification classificatio
         /** Nothing to do: what runs is what is recommended, or the engine is warming up. */
         NONE;
 
+        /**
+         * The action as status and JSON show it.
+         *
+         * @return {@code "switch"}, {@code "recommend"}, {@code "hold"} or {@code "none"}
+         */
         public String id() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -96,11 +102,28 @@ public record Decision(Instant time, Action action, Classification classificatio
             /** Every rule passed: switching. */
             SWITCH;
 
+            /**
+             * The kind as status and JSON show it: lower case, '-' for '_'.
+             *
+             * @return e.g. {@code "low-confidence"} or {@code "min-switch-interval"}
+             */
             public String id() {
                 return name().toLowerCase(Locale.ROOT).replace('_', '-');
             }
         }
 
+        /**
+         * Checks that the durations are not negative.
+         *
+         * @param kind which rule decided
+         * @param confidence the classification's confidence
+         * @param minConfidence the threshold it was compared with
+         * @param have how much of {@code need} there is; not negative
+         * @param need the warm-up or stability period the rule compared with; not negative
+         * @param until when the rule stops holding, or null when the kind has no such time
+         * @param failures the target's failures so far, 0 when the kind does not count them
+         * @throws IllegalArgumentException when {@code have} or {@code need} is negative
+         */
         public Reason {
             if (have.isNegative() || need.isNegative()) {
                 throw new IllegalArgumentException("reason durations must not be negative but were " + have
@@ -108,13 +131,24 @@ public record Decision(Instant time, Action action, Classification classificatio
             }
         }
 
-        /** A reason of this kind with only the confidences set. */
+        /**
+         * A reason of this kind with only the confidences set.
+         *
+         * @param kind which rule decided
+         * @param confidence the classification's confidence
+         * @param minConfidence the threshold it was compared with
+         * @return a reason with zero durations, no {@code until} and no failures
+         */
         public static Reason of(Kind kind, double confidence, double minConfidence) {
             return new Reason(kind, confidence, minConfidence, Duration.ZERO, Duration.ZERO, null, 0);
         }
     }
 
-    /** The recommended scheduler for display: its name or "kernel default". */
+    /**
+     * The recommended scheduler for display.
+     *
+     * @return the {@code scx_*} name, or {@code "kernel default"} when {@link #recommended()} is null
+     */
     public String recommendedDisplay() {
         return recommended == null ? "kernel default" : recommended;
     }

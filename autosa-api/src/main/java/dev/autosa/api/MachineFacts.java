@@ -13,6 +13,14 @@ import java.util.Objects;
  */
 public record MachineFacts(int cpus, long memoryBytes, String kernelRelease) {
 
+    /**
+     * Checks the facts.
+     *
+     * @param cpus online CPUs, at least 1
+     * @param memoryBytes installed memory in bytes, at least 0 (0 when unknown)
+     * @param kernelRelease the kernel release, not null (empty when unknown)
+     * @throws IllegalArgumentException when {@code cpus} is below 1 or {@code memoryBytes} is negative
+     */
     public MachineFacts {
         Objects.requireNonNull(kernelRelease, "kernel release");
         if (cpus < 1) {
@@ -27,6 +35,8 @@ public record MachineFacts(int cpus, long memoryBytes, String kernelRelease) {
      * What the JVM itself knows: its available processors and the OS version when this class was
      * loaded; memory unknown. The fallback for sources that cannot tell (a custom source, a platform
      * without /proc). Always the same instance, so asking every tick allocates nothing.
+     *
+     * @return the JVM's available processors (at least 1), memory 0 and the {@code os.version} property
      */
     public static MachineFacts ofRuntime() {
         return Runtime.FACTS;

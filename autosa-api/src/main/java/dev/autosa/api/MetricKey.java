@@ -71,7 +71,13 @@ public record MetricKey(String name) {
     /** PSI: share of time all non-idle tasks stalled on memory, 0..1. */
     public static final MetricKey PSI_MEM_FULL = new MetricKey("psi.mem.full");
 
-    /** Validates the name: lower-case letters, digits, '.', '_' and '-', 1..64 characters. */
+    /**
+     * Validates the name.
+     *
+     * @param name lower-case letters, digits, '.', '_' and '-', 1..64 characters, e.g. {@code "app.p99_ms"}
+     * @throws IllegalArgumentException when the name is empty, longer than 64 characters or holds
+     *     another character
+     */
     public MetricKey {
         if (name.isEmpty() || name.length() > 64) {
             throw new IllegalArgumentException("metric key must have 1 to 64 characters but was \"" + name + "\"");
@@ -86,6 +92,13 @@ public record MetricKey(String name) {
         }
     }
 
+    /**
+     * The key of a metric a custom source writes.
+     *
+     * @param name lower-case letters, digits, '.', '_' and '-', 1..64 characters
+     * @return the key; equal to the constant of the same name, if there is one
+     * @throws IllegalArgumentException when the name is not of that form
+     */
     public static MetricKey of(String name) {
         return new MetricKey(name);
     }

@@ -8,6 +8,11 @@ package dev.autosa.api;
 @FunctionalInterface
 public interface MetricSink {
 
-    /** Records {@code value} under {@code key} for this tick. NaN and infinities are ignored. */
+    /**
+     * Records {@code value} under {@code key} for this tick. NaN and infinities are ignored.
+     *
+     * @param key the metric
+     * @param value its value this tick, normalized as {@link MetricKey} says (rates per second, shares 0..1)
+     */
     void put(MetricKey key, double value);
 }

@@ -15,13 +15,21 @@ import java.io.IOException;
  */
 public interface MetricSource extends Provider, AutoCloseable {
 
-    /** Takes one sample and writes its values into {@code sink}. */
+    /**
+     * Takes one sample and writes its values into {@code sink}.
+     *
+     * @param sink where this tick's values go; valid only during the call
+     * @throws IOException when the whole source failed (a single malformed file is logged and skipped
+     *     instead); the engine drops the tick's values, logs the failure and samples again next tick
+     */
     void sample(MetricSink sink) throws IOException;
 
     /**
      * The machine sampled: CPU count, memory and kernel release. Read by the engine after every
      * sample (so keep returning the same instance while nothing changes); the default is what the
      * JVM knows ({@link MachineFacts#ofRuntime()}).
+     *
+     * @return the facts of the machine the values come from
      */
     default MachineFacts machine() {
         return MachineFacts.ofRuntime();

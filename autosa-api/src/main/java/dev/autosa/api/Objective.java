@@ -17,17 +17,33 @@ public interface Objective extends Provider {
 
     /** Which way is better. */
     enum Direction {
-        LOWER_IS_BETTER, HIGHER_IS_BETTER;
+        /** Smaller values are better, e.g. latency or run-queue wait. */
+        LOWER_IS_BETTER,
+        /** Larger values are better, e.g. throughput. */
+        HIGHER_IS_BETTER;
 
-        /** {@code "lower is better"} or {@code "higher is better"}. */
+        /**
+         * The direction in words, for status and logs.
+         *
+         * @return {@code "lower is better"} or {@code "higher is better"}
+         */
         public String id() {
             return this == LOWER_IS_BETTER ? "lower is better" : "higher is better";
         }
     }
 
-    /** The unit of the value, for reports, e.g. {@code "ms"} or {@code "wait/work"}. */
+    /**
+     * The unit of the value, for reports.
+     *
+     * @return e.g. {@code "ms"} or {@code "wait/work"}
+     */
     String unit();
 
+    /**
+     * Which way is better: decides whether a change counts as better or worse.
+     *
+     * @return the direction
+     */
     Direction direction();
 
     /**
@@ -35,6 +51,7 @@ public interface Objective extends Provider {
      * NaN is left out of the comparison, never counted as good or bad).
      *
      * @param window the engine's window, holding this tick's sample as its newest values
+     * @return the value, in {@link #unit()}, or NaN when there is none this tick
      */
     double read(WindowView window);
 
@@ -56,6 +73,13 @@ public interface Objective extends Provider {
      * An objective read from the host application, e.g. {@code Objective.of("p99 latency", "ms",
      * Direction.LOWER_IS_BETTER, latency::p99)}. The supplier is called on AutoSA's loop thread
      * once per tick; it may return NaN when it has nothing to report.
+     *
+     * @param name what is measured, for status and logs; not blank (also the provider's {@link #name()})
+     * @param unit the unit of the values, e.g. {@code "ms"}
+     * @param direction whether lower or higher values are better
+     * @param value reads the current value
+     * @return an objective that is always available
+     * @throws IllegalArgumentException when {@code name} is blank
      */
     static Objective of(String name, String unit, Direction direction, DoubleSupplier value) {
         if (name.isBlank()) {

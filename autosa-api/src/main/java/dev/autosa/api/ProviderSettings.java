@@ -18,18 +18,34 @@ public record ProviderSettings(Map<String, String> values) {
     /** No settings. */
     public static final ProviderSettings EMPTY = new ProviderSettings(Map.of());
 
+    /**
+     * Checks every key and keeps a sorted, unmodifiable copy.
+     *
+     * @param values the settings by key; each key as {@link #requireKey} says, no null keys or values
+     * @throws IllegalArgumentException when a key is not of that form
+     */
     public ProviderSettings {
         Map<String, String> copy = new TreeMap<>();
         values.forEach((k, v) -> copy.put(requireKey(k), v));
         values = java.util.Collections.unmodifiableMap(copy);
     }
 
-    /** The value of {@code key}, or null when not set. */
+    /**
+     * The value of one setting.
+     *
+     * @param key the setting's key
+     * @return the value, or null when not set
+     */
     public @Nullable String get(String key) {
         return values.get(key);
     }
 
-    /** The settings whose keys start with {@code prefix}. */
+    /**
+     * The settings one provider claims.
+     *
+     * @param prefix the provider's {@link Configurable#settingsPrefix()}, e.g. {@code "scx_"}
+     * @return the settings whose keys start with {@code prefix}; empty when none
+     */
     public ProviderSettings withPrefix(String prefix) {
         Map<String, String> out = new TreeMap<>();
         values.forEach((k, v) -> {
@@ -40,11 +56,23 @@ public record ProviderSettings(Map<String, String> values) {
         return new ProviderSettings(out);
     }
 
+    /**
+     * Whether there are no settings.
+     *
+     * @return true when no key is set
+     */
     public boolean isEmpty() {
         return values.isEmpty();
     }
 
-    /** Keys are lower-case letters, digits and '_' (the configuration file's key syntax), 1..64 characters. */
+    /**
+     * Checks a key: lower-case letters, digits and '_' (the configuration file's key syntax), 1..64
+     * characters.
+     *
+     * @param key the key to check
+     * @return {@code key}, for chaining
+     * @throws IllegalArgumentException when {@code key} is not of that form
+     */
     public static String requireKey(String key) {
         boolean ok = !key.isEmpty() && key.length() <= 64;
         for (int i = 0; ok && i < key.length(); i++) {

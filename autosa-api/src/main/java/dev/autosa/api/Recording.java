@@ -12,18 +12,38 @@ import java.time.InstantSource;
  */
 public interface Recording extends MetricSource {
 
-    /** When the recording started. */
+    /**
+     * When the recording started.
+     *
+     * @return the time of the first recorded tick
+     */
     Instant start();
 
-    /** The interval it was recorded at. */
+    /**
+     * The interval it was recorded at.
+     *
+     * @return the nominal time between two recorded ticks
+     */
     Duration interval();
 
-    /** The time of the tick the next {@link #sample} reads. */
+    /**
+     * The recording's own time, to give the engine as its clock.
+     *
+     * @return a clock showing the time of the tick the next {@link #sample} reads
+     */
     InstantSource clock();
 
-    /** Whether a tick is left to read. */
+    /**
+     * Whether a tick is left to read.
+     *
+     * @return true while {@link #sample} has a recorded tick to read
+     */
     boolean hasNext();
 
-    /** How many ticks the recording holds. */
+    /**
+     * How many ticks the recording holds.
+     *
+     * @return the number of recorded ticks, read or not
+     */
     int tickCount();
 }

@@ -10,12 +10,19 @@ import java.nio.file.Path;
  */
 public interface RecordingFormat extends Provider {
 
-    /** Whether {@code path} looks like a recording of this format. */
+    /**
+     * Whether {@code path} looks like a recording of this format, judged without reading it all.
+     *
+     * @param path a file or directory
+     * @return true when {@link #open} should be able to read it
+     */
     boolean canOpen(Path path);
 
     /**
      * Opens {@code path}; the caller closes the recording.
      *
+     * @param path a recording of this format, e.g. one {@link #canOpen} accepted
+     * @return the recording, positioned before its first tick
      * @throws IOException naming the file that is missing or malformed
      */
     Recording open(Path path) throws IOException;

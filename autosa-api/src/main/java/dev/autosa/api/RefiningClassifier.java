@@ -18,6 +18,7 @@ public interface RefiningClassifier extends WorkloadClassifier {
      *
      * @param window    the window, as for {@link #classify}
      * @param byDefault the built-in default classifier's verdict for the same tick
+     * @return the verdict the engine acts on: {@code byDefault} itself, an adjusted copy, or another class
      */
     Classification refine(WindowView window, Classification byDefault);
 

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record SchedulerFailure(String scheduler, Kind kind, String detail, @Nullable Integer exitCode) {
 
+    /** How a scheduler failed. */
     public enum Kind {
         /** The scheduler did not attach within the start timeout, or its process exited at once. */
         START_FAILED,

@@ -15,6 +15,12 @@ package dev.autosa.api;
  */
 public interface WorkloadClassifier extends Provider {
 
+    /**
+     * This tick's verdict on the window.
+     *
+     * @param window the engine's window, valid only during this call
+     * @return the workload class the window shows, with a confidence and reasons
+     */
     Classification classify(WindowView window);
 
     /** Classifiers are pure functions of the window, so they are available by default. */

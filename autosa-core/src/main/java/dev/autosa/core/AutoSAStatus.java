@@ -60,96 +60,115 @@ public final class AutoSAStatus {
         this.windowMeans = Map.copyOf(windowMeans);
     }
 
-    /** When the snapshot was taken (the engine's clock). */
+    /** {@return when the snapshot was taken, on the engine's clock} */
     public Instant time() {
         return time;
     }
 
-    /** Whether the loop runs: started, not closed, and its executor still schedules ticks. */
+    /** {@return whether the loop runs: started, not closed, and its executor still schedules ticks} */
     public boolean running() {
         return running;
     }
 
-    /** When {@code start()} was called, or null. */
+    /** {@return when {@code start()} was called, or null when it was not} */
     public @Nullable Instant startedAt() {
         return startedAt;
     }
 
-    /** When the last tick began (the engine's clock), or null before the first. */
+    /** {@return when the last tick began (the engine's clock), or null before the first} */
     public @Nullable Instant lastTickAt() {
         return lastTickAt;
     }
 
-    /** Whether the loop ticks as it should, and if not, why. */
+    /** {@return whether the loop ticks as it should, and if not, why} */
     public Health health() {
         return health;
     }
 
-    /** The mode in force (may be weaker than configured, see {@link #modeReason()}). */
+    /** {@return the mode in force (may be weaker than configured, see {@link #modeReason()})} */
     public Mode mode() {
         return mode;
     }
 
-    /** Why that mode, e.g. "no SchedulerController available: ...; running in recommend mode". */
+    /**
+     * Why that mode.
+     *
+     * @return one line, e.g. "no SchedulerController available: ...; running in recommend mode"
+     */
     public String modeReason() {
         return modeReason;
     }
 
-    /** The metric source, classifier and controller in use, by name. */
+    /**
+     * The providers in use, by name.
+     *
+     * @return the name of each part in use under the keys {@code metricSource}, {@code classifier},
+     *     {@code controller} ({@code "none"} without one) and {@code objective}
+     */
     public Map<String, String> providers() {
         return providers;
     }
 
-    /** The latest verdict, or null before the first. */
+    /** {@return the classifier's latest verdict, or null before the first} */
     public @Nullable Classification classification() {
         return classification;
     }
 
-    /** The recommended {@code scx_*} scheduler; null for the kernel default or before the first tick. */
+    /** {@return the recommended {@code scx_*} scheduler; null for the kernel default or before the first tick} */
     public @Nullable String recommended() {
         return recommended;
     }
 
-    /** What the kernel runs, read back from the controller. */
+    /** {@return what the kernel runs, read back from the controller} */
     public ActiveScheduler active() {
         return active;
     }
 
-    /** The last switch, or null. */
+    /** {@return the last switch, or null when AutoSA has not switched} */
     public @Nullable SwitchRecord lastSwitch() {
         return lastSwitch;
     }
 
-    /** When the min switch interval next allows a switch, or null if it allows one now. */
+    /** {@return when the min switch interval next allows a switch, or null if it allows one now} */
     public @Nullable Instant nextSwitchAllowedAt() {
         return nextSwitchAllowedAt;
     }
 
-    /** Per-scheduler failure state (count, backoff, blocklist). */
+    /** {@return the failure state of each scheduler that failed (count, backoff, blocklist)} */
     public List<FailureRecord> failures() {
         return failures;
     }
 
-    /** The last decisions whose action, target or reason kind changed, oldest first. */
+    /**
+     * The last decisions whose action, target or reason kind changed, oldest first; at most the configured
+     * {@linkplain AutoSAConfig#decisionLogSize() decision log size}.
+     *
+     * @return the recent decisions, unmodifiable
+     */
     public List<Decision> recentDecisions() {
         return recentDecisions;
     }
 
+    /** {@return what the engine counted since it was built} */
     public Counters counters() {
         return counters;
     }
 
-    /** Ticks run so far; same as {@code counters().ticks()}. */
+    /** {@return the ticks run so far; same as {@code counters().ticks()}} */
     public long ticks() {
         return counters.ticks();
     }
 
-    /** Same as {@code counters().slowTicks()}. */
+    /** {@return the slow ticks so far; same as {@code counters().slowTicks()}} */
     public long slowTicks() {
         return counters.slowTicks();
     }
 
-    /** Means of the window's metrics by key. */
+    /**
+     * Means of the window's metrics.
+     *
+     * @return each metric's mean over the window, by {@linkplain dev.autosa.api.MetricKey#name() key name}
+     */
     public Map<String, Double> windowMeans() {
         return windowMeans;
     }
@@ -177,7 +196,11 @@ public final class AutoSAStatus {
     public record Counters(long ticks, long switches, long recommendations, long holds, long none, long failures,
             long slowTicks, long missedTicks, long rejectedValues, long reverts) {
 
-        /** By name, for JMX and JSON. */
+        /**
+         * The counters by name, for JMX and JSON.
+         *
+         * @return a map from the component's name (e.g. {@code "slowTicks"}) to its value, in a fixed order
+         */
         public Map<String, Long> asMap() {
             Map<String, Long> m = new LinkedHashMap<>();
             m.put("ticks", ticks);
@@ -202,6 +225,7 @@ public final class AutoSAStatus {
      */
     public record Health(State state, String why) {
 
+        /** How the loop is doing. */
         public enum State {
             /** Ticks run on time (or the engine is driven by {@code tick()} and not closed). */
             OK,
@@ -210,15 +234,25 @@ public final class AutoSAStatus {
             /** The loop does not run: not started, closed, or its executor was shut down. */
             STOPPED;
 
+            /** {@return the state as status and JSON show it: {@code "ok"}, {@code "stalled"} or {@code "stopped"}} */
             public String id() {
                 return name().toLowerCase(Locale.ROOT);
             }
         }
 
+        /** The loop is healthy: state OK, no explanation. */
         public static final Health OK = new Health(State.OK, "");
     }
 
-    /** A switch that happened: from and to are {@code scx_*} names, null for the kernel default. */
+    /**
+     * A switch that happened.
+     *
+     * @param time when the switch was confirmed (the engine's clock)
+     * @param from the {@code scx_*} name that ran before, or null for the kernel default
+     * @param to the {@code scx_*} name that ran after, or null for the kernel default
+     * @param reason why, in words
+     * @param simulated true in dry-run mode: only the simulated controller switched
+     */
     public record SwitchRecord(Instant time, @Nullable String from, @Nullable String to, String reason,
             boolean simulated) {
     }
@@ -226,6 +260,10 @@ public final class AutoSAStatus {
     /**
      * A scheduler that failed.
      *
+     * @param scheduler the {@code scx_*} name
+     * @param failures how many times it failed so far
+     * @param lastFailure when it last failed (the engine's clock)
+     * @param lastDetail what the controller saw at the last failure
      * @param backoffUntil the policy will not choose it before this time, or null
      * @param blocklisted true when it failed too often and is never chosen again
      */

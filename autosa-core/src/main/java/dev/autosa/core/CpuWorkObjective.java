@@ -19,6 +19,10 @@ import dev.autosa.api.WindowView;
  */
 public final class CpuWorkObjective implements Objective {
 
+    /** The objective; it keeps no state, so one instance may serve every engine and workload class. */
+    public CpuWorkObjective() {
+    }
+
     @Override
     public String name() {
         return "cpu work done";

@@ -102,6 +102,8 @@ public final class DefaultClassifier implements WorkloadClassifier {
     /**
      * These thresholds: the ones set with {@link Thresholds#with} are used as they are, the others
      * are derived from the CPU count of the machine the window reports.
+     *
+     * @param thresholds the thresholds, e.g. {@code Thresholds.ofDefaults().with(Threshold.IO_UTIL, 0.4)}
      */
     public DefaultClassifier(Thresholds thresholds) {
         this.given = thresholds;
@@ -118,7 +120,7 @@ public final class DefaultClassifier implements WorkloadClassifier {
         return -100; // built in: any plug-in (default priority 0) wins
     }
 
-    /** The thresholds in use (for the machine of the last window seen). */
+    /** {@return the thresholds in use (for the machine of the last window seen)} */
     public Thresholds thresholds() {
         return t;
     }

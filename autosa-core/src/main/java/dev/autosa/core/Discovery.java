@@ -42,18 +42,42 @@ public final class Discovery {
      * The outcome: the chosen provider (or null) and how it was chosen or, when none was, why,
      * naming each provider that was found and what it lacks.
      *
+     * @param <T> the SPI
+     * @param provider the chosen provider, or null when none is available
+     * @param explanation how it was chosen (e.g. "given to the builder") or, when none was, why, in words
+     *     an operator can act on
      * @param bestUnavailable when none is available, the highest-priority provider that was found
      *     but is not available here (its catalog can still be shown), else null
      */
     public record Choice<T>(@Nullable T provider, String explanation, @Nullable T bestUnavailable) {
     }
 
-    /** Discovery without provider settings. */
+    /**
+     * Discovery without provider settings: {@link #choose(Class, Provider, ClassLoader, ProviderSettings)}
+     * with {@link ProviderSettings#EMPTY}.
+     *
+     * @param <T> the SPI
+     * @param type the SPI's interface, e.g. {@code MetricSource.class}
+     * @param explicit an instance given by the host, which wins over discovery; or null to discover
+     * @param loader the class loader {@link ServiceLoader} searches
+     * @return the chosen provider, or none with the reason
+     */
     public static <T extends Provider> Choice<T> choose(Class<T> type, @Nullable T explicit, ClassLoader loader) {
         return choose(type, explicit, loader, ProviderSettings.EMPTY);
     }
 
     /**
+     * Chooses the provider of {@code type}: {@code explicit} if given, else the highest-priority
+     * available provider {@link ServiceLoader} finds, each {@link Configurable} one configured with
+     * its share of {@code settings} first.
+     *
+     * @param <T> the SPI
+     * @param type the SPI's interface, e.g. {@code MetricSource.class}
+     * @param explicit an instance given by the host, which wins over discovery (even when it says it is
+     *     not available); or null to discover
+     * @param loader the class loader {@link ServiceLoader} searches
+     * @param settings the host's provider settings; each provider gets those under its prefix
+     * @return the chosen provider, or none with the reason
      * @throws IllegalArgumentException when a provider rejects its settings (the message names the key)
      */
     public static <T extends Provider> Choice<T> choose(Class<T> type, @Nullable T explicit, ClassLoader loader,

@@ -9,6 +9,12 @@ public final class Durations {
     private Durations() {
     }
 
+    /**
+     * Formats a duration as whole seconds when it is one, else as milliseconds.
+     *
+     * @param d the duration; sub-millisecond parts are dropped
+     * @return e.g. {@code "300s"} or {@code "1500ms"}
+     */
     public static String format(Duration d) {
         long ms = d.toMillis();
         if (ms % 1000 == 0) {

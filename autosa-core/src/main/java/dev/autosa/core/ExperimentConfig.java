@@ -22,15 +22,30 @@ import java.time.Duration;
 public record ExperimentConfig(boolean enabled, Duration settlePeriod, Duration evaluationPeriod,
         Duration retryLostAfter, double stickyMargin) {
 
+    /** Default: every switch is evaluated. */
     public static final boolean DEFAULT_ENABLED = true;
+    /** Default settle period: 10 s. */
     public static final Duration DEFAULT_SETTLE_PERIOD = Duration.ofSeconds(10);
+    /** Default evaluation period: 60 s. */
     public static final Duration DEFAULT_EVALUATION_PERIOD = Duration.ofSeconds(60);
+    /** Default wait before a scheduler that lost is tried again for the same class: 24 h. */
     public static final Duration DEFAULT_RETRY_LOST_AFTER = Duration.ofHours(24);
+    /** Default sticky margin: 0.15 of confidence. */
     public static final double DEFAULT_STICKY_MARGIN = 0.15;
 
     static final Duration MAX_PERIOD = Duration.ofHours(6);
     static final Duration MAX_RETRY = Duration.ofDays(365);
 
+    /**
+     * Checks every value.
+     *
+     * @param enabled false: switches are not evaluated
+     * @param settlePeriod from 0 to 6 h inclusive
+     * @param evaluationPeriod from 1 s to 6 h inclusive
+     * @param retryLostAfter from 0 to 365 days inclusive
+     * @param stickyMargin in [0, 1]
+     * @throws IllegalArgumentException naming the value out of range
+     */
     public ExperimentConfig {
         requireSettlePeriod(settlePeriod);
         requireEvaluationPeriod(evaluationPeriod);
@@ -38,27 +53,62 @@ public record ExperimentConfig(boolean enabled, Duration settlePeriod, Duration 
         requireStickyMargin(stickyMargin);
     }
 
+    /** {@return the configuration of the {@code DEFAULT_*} constants} */
     public static ExperimentConfig ofDefaults() {
         return new ExperimentConfig(DEFAULT_ENABLED, DEFAULT_SETTLE_PERIOD, DEFAULT_EVALUATION_PERIOD,
                 DEFAULT_RETRY_LOST_AFTER, DEFAULT_STICKY_MARGIN);
     }
 
+    /**
+     * A copy with evaluation switched on or off.
+     *
+     * @param on false: switches are not evaluated
+     * @return the new configuration
+     */
     public ExperimentConfig withEnabled(boolean on) {
         return new ExperimentConfig(on, settlePeriod, evaluationPeriod, retryLostAfter, stickyMargin);
     }
 
+    /**
+     * A copy with another settle period.
+     *
+     * @param d from 0 to 6 h inclusive
+     * @return the new configuration
+     * @throws IllegalArgumentException when {@code d} is out of range
+     */
     public ExperimentConfig withSettlePeriod(Duration d) {
         return new ExperimentConfig(enabled, d, evaluationPeriod, retryLostAfter, stickyMargin);
     }
 
+    /**
+     * A copy with another evaluation period.
+     *
+     * @param d from 1 s to 6 h inclusive
+     * @return the new configuration
+     * @throws IllegalArgumentException when {@code d} is out of range
+     */
     public ExperimentConfig withEvaluationPeriod(Duration d) {
         return new ExperimentConfig(enabled, settlePeriod, d, retryLostAfter, stickyMargin);
     }
 
+    /**
+     * A copy with another wait before a lost scheduler is tried again.
+     *
+     * @param d from 0 to 365 days inclusive
+     * @return the new configuration
+     * @throws IllegalArgumentException when {@code d} is out of range
+     */
     public ExperimentConfig withRetryLostAfter(Duration d) {
         return new ExperimentConfig(enabled, settlePeriod, evaluationPeriod, d, stickyMargin);
     }
 
+    /**
+     * A copy with another sticky margin.
+     *
+     * @param m in [0, 1]
+     * @return the new configuration
+     * @throws IllegalArgumentException when {@code m} is outside [0, 1]
+     */
     public ExperimentConfig withStickyMargin(double m) {
         return new ExperimentConfig(enabled, settlePeriod, evaluationPeriod, retryLostAfter, m);
     }

@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class FileOutcomeStore implements OutcomeStore {
 
+    /** The history file's name in the state directory. */
     public static final String FILE_NAME = "outcomes.tsv";
     static final String HEADER = "# autosa outcome history v2";
     /** Version 1 had no scheduler version column; its files are read as they are. */
@@ -44,11 +45,18 @@ public final class FileOutcomeStore implements OutcomeStore {
     private final Path directory;
     private final Path file;
 
+    /**
+     * A store in {@code directory}; nothing is read or written until the engine loads or saves.
+     *
+     * @param directory the state directory that holds (or will hold) {@value #FILE_NAME}; it must exist
+     *     when the history is saved
+     */
     public FileOutcomeStore(Path directory) {
         this.directory = directory;
         this.file = directory.resolve(FILE_NAME);
     }
 
+    /** {@return the history file: {@value #FILE_NAME} in the state directory} */
     public Path file() {
         return file;
     }
@@ -83,7 +91,13 @@ public final class FileOutcomeStore implements OutcomeStore {
         }
     }
 
-    /** Reads a history file without setting anything aside (for {@code autosa history}). */
+    /**
+     * Reads a history file without setting anything aside (for {@code autosa history}).
+     *
+     * @param file a history file as this store writes it
+     * @return its records, in file order
+     * @throws IOException when the file cannot be read or is malformed (the message names the file and line)
+     */
     public static List<OutcomeRecord> read(Path file) throws IOException {
         try {
             return parse(Files.readString(file, StandardCharsets.UTF_8));

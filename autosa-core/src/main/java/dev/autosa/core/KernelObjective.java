@@ -45,7 +45,12 @@ public final class KernelObjective implements Objective {
         this.cpus = 0;
     }
 
-    /** For a known CPU count (tests, a source that reports no machine). */
+    /**
+     * For a known CPU count (tests, a source that reports no machine).
+     *
+     * @param cpus the CPU count to divide the run-queue delay by, at least 1
+     * @throws IllegalArgumentException when {@code cpus} is below 1
+     */
     public KernelObjective(int cpus) {
         if (cpus < 1) {
             throw new IllegalArgumentException("cpus must be at least 1 but was " + cpus);

@@ -10,11 +10,23 @@ public final class MachineFingerprint {
     private MachineFingerprint() {
     }
 
-    /** E.g. {@code "cpus=2 kernel=7.2.13+deb14-cloud-amd64"}. */
+    /**
+     * The fingerprint of the machine this JVM runs on, from its available processors and the
+     * {@code os.version} property.
+     *
+     * @return e.g. {@code "cpus=2 kernel=7.2.13+deb14-cloud-amd64"}
+     */
     public static String current() {
         return of(Runtime.getRuntime().availableProcessors(), System.getProperty("os.version", "unknown"));
     }
 
+    /**
+     * The fingerprint of a machine described by its facts.
+     *
+     * @param cpus the CPU count
+     * @param kernel the kernel release; tabs and line breaks become spaces
+     * @return e.g. {@code "cpus=2 kernel=7.2.13+deb14-cloud-amd64"}
+     */
     public static String of(int cpus, String kernel) {
         return "cpus=" + cpus + " kernel=" + kernel.replace('\t', ' ').replace('\n', ' ');
     }

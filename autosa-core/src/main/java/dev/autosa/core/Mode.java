@@ -12,12 +12,18 @@ public enum Mode {
     /** Switch a simulated controller: every decision is made as in AUTO, nothing touches the kernel. */
     DRY_RUN;
 
-    /** The id used in flags, config files and JSON: {@code auto}, {@code recommend}, {@code dry-run}. */
+    /** {@return the id used in flags, config files and JSON: {@code auto}, {@code recommend} or {@code dry-run}} */
     public String id() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** Parses an id; the error names the bad value and the valid ones. */
+    /**
+     * Parses an id.
+     *
+     * @param id {@code auto}, {@code recommend} or {@code dry-run} (exactly, lower case)
+     * @return the mode
+     * @throws IllegalArgumentException naming the bad value and the valid ones
+     */
     public static Mode parse(String id) {
         for (Mode m : values()) {
             if (m.id().equals(id)) {

@@ -11,16 +11,26 @@ import java.util.List;
  */
 public interface OutcomeStore {
 
-    /** The stored history; empty when there is none. A store that finds its data unreadable starts afresh. */
+    /**
+     * Reads the stored history. A store that finds its data unreadable starts afresh.
+     *
+     * @return the records; empty when there are none
+     */
     List<OutcomeRecord> load();
 
-    /** Replaces the stored history with {@code records}. */
+    /**
+     * Replaces the stored history with {@code records}.
+     *
+     * @param records the whole history, every machine and objective
+     * @throws IOException when the history cannot be written; the engine logs it and keeps the history in
+     *     memory
+     */
     void save(List<OutcomeRecord> records) throws IOException;
 
-    /** A short description for logs, e.g. the file's path. */
+    /** {@return a short description for logs, e.g. the file's path} */
     String describe();
 
-    /** Keeps nothing: each engine starts with an empty history. */
+    /** {@return a store that keeps nothing: each engine starts with an empty history} */
     static OutcomeStore inMemory() {
         return new OutcomeStore() {
             @Override

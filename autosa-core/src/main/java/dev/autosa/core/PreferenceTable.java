@@ -17,11 +17,20 @@ import java.util.Map;
  * balancing keeps memory-heavy tasks near their caches). Fallbacks follow each scheduler's own
  * description: scx_bpfland favours interactive and I/O-waking tasks, scx_flash is its
  * latency-and-fairness sibling, scx_simple is a global FIFO/weighted queue fine for throughput.
+ *
+ * @param preferences for each workload class, the {@code scx_*} schedulers that suit it, best first
  */
 public record PreferenceTable(Map<Workload, List<String>> preferences) {
 
     private static final PreferenceTable DEFAULTS = new PreferenceTable(defaultMap());
 
+    /**
+     * Checks every scheduler name and keeps an unmodifiable copy.
+     *
+     * @param preferences for each workload class, its schedulers best first; each name {@code scx_}
+     *     followed by 1..64 of a-z, 0-9 and '_'; an empty list means the kernel default
+     * @throws IllegalArgumentException when a name is not of that form
+     */
     public PreferenceTable {
         Map<Workload, List<String>> copy = new LinkedHashMap<>();
         preferences.forEach((workload, schedulers) -> {
@@ -34,6 +43,7 @@ public record PreferenceTable(Map<Workload, List<String>> preferences) {
         preferences = java.util.Collections.unmodifiableMap(copy);
     }
 
+    /** {@return the default table described above} */
     public static PreferenceTable defaults() {
         return DEFAULTS;
     }
@@ -49,12 +59,24 @@ public record PreferenceTable(Map<Workload, List<String>> preferences) {
         return m;
     }
 
-    /** The ordered candidates for a workload; a workload the table does not name gets the kernel default. */
+    /**
+     * The ordered candidates for a workload.
+     *
+     * @param workload the workload class
+     * @return its schedulers, best first; empty (the kernel default) when the table does not name it
+     */
     public List<String> candidates(Workload workload) {
         return preferences.getOrDefault(workload, List.of());
     }
 
-    /** A copy with one workload's list replaced. */
+    /**
+     * A copy with one workload's list replaced (or added).
+     *
+     * @param workload the workload class
+     * @param schedulers its schedulers, best first; empty for the kernel default
+     * @return the new table
+     * @throws IllegalArgumentException when a scheduler name is not valid
+     */
     public PreferenceTable with(Workload workload, List<String> schedulers) {
         Map<Workload, List<String>> m = new LinkedHashMap<>(preferences);
         m.put(workload, schedulers);

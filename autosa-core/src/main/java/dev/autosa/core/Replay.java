@@ -36,7 +36,12 @@ public final class Replay {
     public record Tick(long tMs, Decision decision) {
     }
 
-    /** Every tick's decision, and the engine's status after the last. */
+    /**
+     * Every tick's decision, and the engine's status after the last.
+     *
+     * @param ticks every replayed tick, in order
+     * @param status the engine's status after the last tick
+     */
     public record Result(List<Tick> ticks, AutoSAStatus status) {
     }
 
@@ -46,6 +51,9 @@ public final class Replay {
     /**
      * Opens {@code path} with the first {@link RecordingFormat} on the class path that can.
      *
+     * @param path a recording, e.g. a capture directory or a {@code .tar.gz} of one
+     * @param loader the class loader {@link ServiceLoader} searches for formats
+     * @return the open recording; the caller closes it
      * @throws IOException when no format can open it, saying which were tried, or it is malformed
      */
     public static Recording open(Path path, ClassLoader loader) throws IOException {
@@ -61,7 +69,18 @@ public final class Replay {
                         : String.join(", ", tried)) + ")");
     }
 
-    /** Replays the recording at {@code path}; see {@link #run(Recording, UnaryOperator, Consumer)}. */
+    /**
+     * Replays the recording at {@code path}, opened with this class's loader, and closes it; see
+     * {@link #run(Recording, UnaryOperator, Consumer)}.
+     *
+     * @param path a recording, e.g. a capture directory or a {@code .tar.gz} of one
+     * @param settings changes to the builder (mode, window, thresholds, classifier, listeners); the
+     *     metric source and clock are the recording's
+     * @param each called with every tick as it is replayed
+     * @return every tick's decision and the final status
+     * @throws IOException when no format can open the recording, or it is malformed
+     * @throws IllegalArgumentException when the settings are bad (naming the setting)
+     */
     public static Result run(Path path, UnaryOperator<AutoSA.Builder> settings, Consumer<Tick> each)
             throws IOException {
         try (Recording recording = open(path, Replay.class.getClassLoader())) {
@@ -74,7 +93,9 @@ public final class Replay {
      *
      * @param settings changes to the builder (mode, window, thresholds, classifier, listeners); the
      *     metric source and clock are the recording's
+     * @param recording the recording to replay; closed when the replay ends
      * @param each called with every tick as it is replayed
+     * @return every tick's decision and the final status
      * @throws IllegalArgumentException when the settings are bad (naming the setting)
      */
     public static Result run(Recording recording, UnaryOperator<AutoSA.Builder> settings, Consumer<Tick> each) {
@@ -84,6 +105,15 @@ public final class Replay {
     /**
      * Replays {@code recording} with a builder the caller has set up already (so its settings are
      * checked before the recording is opened); see {@link #run(Recording, UnaryOperator, Consumer)}.
+     * The recording's interval is used unless {@code b} has one, a {@link SimulatedController} unless
+     * {@code b} has a controller.
+     *
+     * @param recording the recording to replay; closed when the replay ends
+     * @param b a builder with no metric source and no clock set (the recording's are used)
+     * @param each called with every tick as it is replayed
+     * @return every tick's decision and the final status
+     * @throws IllegalArgumentException when the settings are bad (naming the setting)
+     * @throws IllegalStateException when {@code b} already has a metric source or clock, or has built
      */
     public static Result run(Recording recording, AutoSA.Builder b, Consumer<Tick> each) {
         if (!b.hasCollectionInterval()) {

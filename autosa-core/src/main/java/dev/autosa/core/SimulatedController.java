@@ -39,7 +39,12 @@ public final class SimulatedController implements SchedulerController {
         this(SEED_SCHEDULERS);
     }
 
-    /** Simulates a machine with exactly these schedulers installed. */
+    /**
+     * Simulates a machine with exactly these schedulers installed.
+     *
+     * @param installed the {@code scx_*} names the catalog lists as installed; may be empty
+     * @throws IllegalArgumentException when a name is not a scheduler name
+     */
     public SimulatedController(List<String> installed) {
         for (String name : installed) {
             catalog.put(name, SchedulerInfo.installed(name, "simulated", Path.of("/simulated", name)));
@@ -120,17 +125,31 @@ public final class SimulatedController implements SchedulerController {
         }
     }
 
-    /** Every later activation of {@code scheduler} fails with {@code kind} (until {@link #heal}). */
+    /**
+     * Every later activation of {@code scheduler} fails with {@code kind} (until {@link #heal}).
+     *
+     * @param scheduler the {@code scx_*} name
+     * @param kind the failure {@link #activate} reports, with exit code 1
+     */
     public synchronized void failActivation(String scheduler, SchedulerFailure.Kind kind) {
         failOnActivate.put(scheduler, kind);
     }
 
-    /** Activations of {@code scheduler} work again. */
+    /**
+     * Activations of {@code scheduler} work again.
+     *
+     * @param scheduler the {@code scx_*} name given to {@link #failActivation}
+     */
     public synchronized void heal(String scheduler) {
         failOnActivate.remove(scheduler);
     }
 
-    /** The running scheduler dies ({@code EXITED}) or is ejected ({@code EJECTED}); the next health check reports it. */
+    /**
+     * The running scheduler fails; the kernel default runs and the next health check reports it.
+     *
+     * @param kind how: {@code EXITED} (it died) or {@code EJECTED} (the kernel disabled it)
+     * @throws IllegalStateException when no scheduler runs
+     */
     public synchronized void crash(SchedulerFailure.Kind kind) {
         if (current.isKernelDefault()) {
             throw new IllegalStateException("no scheduler runs, nothing can crash");
@@ -139,14 +158,18 @@ public final class SimulatedController implements SchedulerController {
         current = ActiveScheduler.KERNEL_DEFAULT;
     }
 
-    /** Someone else starts {@code scheduler} (by hand, scx_loader): AutoSA must not fight it. */
+    /**
+     * Someone else starts {@code scheduler} (by hand, scx_loader): AutoSA must not fight it.
+     *
+     * @param scheduler the {@code scx_*} name that now runs, not managed by this controller
+     */
     public synchronized void startedByOthers(String scheduler) {
         history.add("foreign " + scheduler);
         current = new ActiveScheduler(ActiveScheduler.State.ENABLED, scheduler.substring(4), scheduler, nextPid++,
                 false);
     }
 
-    /** What was asked of the controller, in order, e.g. {@code ["activate scx_rusty", "deactivate"]}. */
+    /** {@return what was asked of the controller, in order, e.g. {@code ["activate scx_rusty", "deactivate"]}} */
     public synchronized List<String> history() {
         return List.copyOf(history);
     }

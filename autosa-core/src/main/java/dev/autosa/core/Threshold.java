@@ -55,17 +55,28 @@ public enum Threshold {
         this.defaultForCpus = defaultForCpus;
     }
 
-    /** The name in the config file, after {@code threshold.}. */
+    /** {@return the name in the config file, after {@code threshold.}, e.g. {@code "cpu_busy_cpus"}} */
     public String key() {
         return key;
     }
 
-    /** The default on a machine with {@code cpus} online CPUs. */
+    /**
+     * The default on a machine with {@code cpus} online CPUs.
+     *
+     * @param cpus the online CPU count, at least 1
+     * @return the default value, in the threshold's own unit
+     */
     public double defaultFor(int cpus) {
         return defaultForCpus.applyAsDouble(cpus);
     }
 
-    /** The threshold with config key {@code key}; the exception lists the known keys. */
+    /**
+     * The threshold with config key {@code key}.
+     *
+     * @param key the name after {@code threshold.} in the config file
+     * @return the threshold
+     * @throws IllegalArgumentException when no threshold has that key; the message lists the known keys
+     */
     public static Threshold ofKey(String key) {
         for (Threshold t : values()) {
             if (t.key.equals(key)) {

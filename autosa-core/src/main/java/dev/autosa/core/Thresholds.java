@@ -27,7 +27,13 @@ public final class Thresholds {
         this.overridden = overridden;
     }
 
-    /** The defaults for a machine with {@code cpus} online CPUs. */
+    /**
+     * The defaults for a machine with {@code cpus} online CPUs.
+     *
+     * @param cpus the online CPU count, at least 1
+     * @return every threshold at its default for that count, none overridden
+     * @throws IllegalArgumentException when {@code cpus} is below 1
+     */
     public static Thresholds forCpus(int cpus) {
         if (cpus < 1) {
             throw new IllegalArgumentException("cpus must be at least 1 but was " + cpus);
@@ -42,12 +48,14 @@ public final class Thresholds {
     /**
      * No overrides: every threshold derived from the CPU count of the machine the classifier runs
      * on (the values here are those for one CPU until then).
+     *
+     * @return the defaults, none overridden
      */
     public static Thresholds ofDefaults() {
         return forCpus(1);
     }
 
-    /** Whether any threshold was set with {@link #with}. */
+    /** {@return whether any threshold was set with {@link #with}} */
     public boolean hasOverrides() {
         for (boolean o : overridden) {
             if (o) {
@@ -57,7 +65,14 @@ public final class Thresholds {
         return false;
     }
 
-    /** A copy with {@code threshold} set to {@code value} (checked against its range). */
+    /**
+     * A copy with {@code threshold} set to {@code value}, which then no longer follows the CPU count.
+     *
+     * @param threshold the threshold to set
+     * @param value its value: finite, at least 0, and at most 1 for a share (e.g. {@link Threshold#BUSIEST_CPU})
+     * @return the new thresholds
+     * @throws IllegalArgumentException naming the threshold and its range, when {@code value} is outside it
+     */
     public Thresholds with(Threshold threshold, double value) {
         double[] v = values.clone();
         boolean[] o = overridden.clone();
@@ -69,6 +84,11 @@ public final class Thresholds {
     /**
      * The same overrides on the defaults for another CPU count: how a classifier built with
      * thresholds for one machine adapts when it learns the real CPU count.
+     *
+     * @param otherCpus the other machine's online CPU count, at least 1
+     * @return the defaults for {@code otherCpus} with this one's overrides; this instance when the count is
+     *     the same
+     * @throws IllegalArgumentException when {@code otherCpus} is below 1
      */
     public Thresholds forMachineWith(int otherCpus) {
         if (otherCpus == cpus) {
@@ -84,21 +104,32 @@ public final class Thresholds {
         return t;
     }
 
+    /**
+     * The value of one threshold.
+     *
+     * @param threshold the threshold
+     * @return its value: overridden, else the default for {@link #cpus()}
+     */
     public double get(Threshold threshold) {
         return values[threshold.ordinal()];
     }
 
-    /** The CPU count the defaults were derived for. */
+    /** {@return the CPU count the defaults were derived for} */
     public int cpus() {
         return cpus;
     }
 
-    /** Whether {@code threshold} was set explicitly rather than derived from the CPU count. */
+    /**
+     * Whether {@code threshold} was set explicitly rather than derived from the CPU count.
+     *
+     * @param threshold the threshold
+     * @return true when it was set with {@link #with}
+     */
     public boolean isOverridden(Threshold threshold) {
         return overridden[threshold.ordinal()];
     }
 
-    /** Every threshold and its value, in declaration order. */
+    /** {@return every threshold and its value, in declaration order} */
     public Map<Threshold, Double> asMap() {
         Map<Threshold, Double> m = new EnumMap<>(Threshold.class);
         for (Threshold t : ALL) {

@@ -49,7 +49,13 @@ public final class AutoSAManagement implements AutoSAMXBean, AutoCloseable {
         this.name = name;
     }
 
-    /** Registers {@code autosa} in the platform MBean server under {@link #DEFAULT_NAME}. */
+    /**
+     * Registers {@code autosa} in the platform MBean server under {@link #DEFAULT_NAME}.
+     *
+     * @param autosa the engine to expose; it may be started before or after
+     * @return the registration; closing it unregisters the MXBean
+     * @throws IllegalStateException when the name is already registered (another AutoSA in this JVM)
+     */
     public static AutoSAManagement register(AutoSA autosa) {
         return register(autosa, ManagementFactory.getPlatformMBeanServer(), OBJECT_NAME);
     }
@@ -58,6 +64,9 @@ public final class AutoSAManagement implements AutoSAMXBean, AutoCloseable {
      * Registers {@code autosa} in the platform MBean server under {@code name}, e.g.
      * {@code dev.autosa:type=AutoSA,name=batch} for a second engine in one JVM.
      *
+     * @param autosa the engine to expose
+     * @param name a JMX object name, not a pattern
+     * @return the registration; closing it unregisters the MXBean
      * @throws IllegalArgumentException when {@code name} is not a valid object name
      * @throws IllegalStateException when the name is already registered
      */
@@ -68,6 +77,10 @@ public final class AutoSAManagement implements AutoSAMXBean, AutoCloseable {
     /**
      * Registers {@code autosa} in {@code server} under {@code name}.
      *
+     * @param autosa the engine to expose
+     * @param server the MBean server to register in, e.g. a test's own
+     * @param name the object name, not a pattern
+     * @return the registration; closing it unregisters the MXBean from {@code server}
      * @throws IllegalArgumentException when {@code name} is a pattern
      * @throws IllegalStateException when the name is already registered, or the server refuses it
      */
@@ -88,6 +101,7 @@ public final class AutoSAManagement implements AutoSAMXBean, AutoCloseable {
         return m;
     }
 
+    /** {@return the name this MXBean was registered under} */
     public ObjectName objectName() {
         return name;
     }
@@ -150,7 +164,7 @@ public final class AutoSAManagement implements AutoSAMXBean, AutoCloseable {
         return Map.copyOf(autosa.status().counters().asMap());
     }
 
-    /** Whether this MXBean is still registered under {@link #objectName()}. */
+    /** {@return whether this MXBean is still registered under {@link #objectName()}} */
     public boolean isRegistered() {
         return !closed.get() && server.isRegistered(name);
     }

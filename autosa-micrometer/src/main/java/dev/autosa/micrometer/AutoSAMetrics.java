@@ -72,12 +72,21 @@ public final class AutoSAMetrics implements MeterBinder {
     private @Nullable AutoSAStatus snapshot;
     private long snapshotNanos;
 
-    /** Binds {@code autosa} with no extra tags. */
+    /**
+     * Binds {@code autosa} with no extra tags.
+     *
+     * @param autosa the engine whose status the meters read; not null
+     */
     public AutoSAMetrics(AutoSA autosa) {
         this(autosa, Tags.empty());
     }
 
-    /** Binds {@code autosa}, adding {@code tags} to every meter (e.g. {@code engine=batch} for a second engine). */
+    /**
+     * Binds {@code autosa}, adding {@code tags} to every meter (e.g. {@code engine=batch} for a second engine).
+     *
+     * @param autosa the engine whose status the meters read; not null
+     * @param tags added to every meter; may be empty
+     */
     public AutoSAMetrics(AutoSA autosa, Iterable<Tag> tags) {
         this(autosa, tags, System::nanoTime);
     }
