@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The last N decisions that changed what the policy does or why, oldest first, for
  * {@code status()} and the log: a new action, target, reason kind or workload. A decision that
- * only re-words the same (a confidence of 0.83 instead of 0.82) goes to debug.
+ * only re-words the same (a confidence of 0.83 instead of 0.82, "warming up: 5s of 30s" after "4s
+ * of 30s") goes to debug and takes the newest entry's place, so the newest entry is always the
+ * engine's current decision.
  */
 public final class DecisionLog {
 
@@ -42,6 +44,8 @@ public final class DecisionLog {
                     Decimals.twoPlaces(d.classification().confidence()), d.reason());
         } else {
             LOG.debug("{}: {} {}", d.action().id(), d.recommendedDisplay(), d.reason());
+            decisions.pollLast();
+            decisions.addLast(d);
         }
     }
 
