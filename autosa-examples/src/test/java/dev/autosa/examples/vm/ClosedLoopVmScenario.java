@@ -58,7 +58,7 @@ public final class ClosedLoopVmScenario extends GuestScenario {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         line("stress-ng --cpu 2 --cpu-load 90 started (pid " + stress.pid() + ")");
 
-        Path lostState = work.resolve("state-cpu0");
+        Path lostState = fresh(work.resolve("state-cpu0"));
         Path cpu0Conf = config("cpu0.conf", "scx_cpu0", lostState);
         if (!step("daemon up with scx_cpu0 preferred for cpu-bound", () -> daemonUp(cpu0Conf, "1"))) {
             return;
@@ -72,7 +72,7 @@ public final class ClosedLoopVmScenario extends GuestScenario {
         step("autosa history shows the loss", () -> history(lostState));
         step("autosa stop", this::stop);
 
-        Path keptState = work.resolve("state-simple");
+        Path keptState = fresh(work.resolve("state-simple"));
         Path simpleConf = config("simple.conf", "scx_simple", keptState);
         step("daemon up with scx_simple preferred for cpu-bound", () -> daemonUp(simpleConf, "3"));
         step("the daemon switches to scx_simple", () -> untilKernelRuns("simple"));

@@ -53,6 +53,7 @@ public final class DaemonVmScenario extends GuestScenario {
                 "min_confidence_threshold = 0.6",
                 "mode = auto",
                 "scx_trusted_dirs = " + bin,
+                "state_dir = " + fresh(work.resolve("state")),
                 "scx_start_timeout_secs = 120",
                 "scx_stop_timeout_secs = 30",
                 "prefer.idle =",

@@ -9,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -127,6 +129,21 @@ abstract class GuestScenario {
         }
         JsonObject o = JsonParser.parseString(out).getAsJsonObject();
         return o.has("status") ? o.getAsJsonObject("status") : o;
+    }
+
+    /**
+     * {@code dir}, emptied: the work directory lives under target/, and a daemon's outcome history
+     * left by an earlier run would change what the daemon does (a scheduler that lost is not tried).
+     */
+    static Path fresh(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        return dir;
     }
 
     /** The last lines of a daemon's log, appended to the report. */
