@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -36,7 +35,6 @@ public final class ClosedLoopVmScenario extends GuestScenario {
     /** After the revert (and after a restart), how long the daemon must leave scx_cpu0 alone. */
     private static final long QUIET_SECS = 45;
 
-    private final List<String> sequence = new ArrayList<>();
     private @Nullable Process daemon;
     private @Nullable Process stress;
     private @Nullable Path daemonLog;
@@ -51,8 +49,7 @@ public final class ClosedLoopVmScenario extends GuestScenario {
 
     @Override
     void run() throws Exception {
-        line("kernel " + System.getProperty("os.version") + ", schedulers from " + bin + ", jar " + jar);
-        line("sysfs before: " + sysfs());
+        header();
         Files.createDirectories(work);
         stress = new ProcessBuilder("stress-ng", "--cpu", "2", "--cpu-load", "90", "--timeout", "1800s")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -78,7 +75,7 @@ public final class ClosedLoopVmScenario extends GuestScenario {
         step("the daemon switches to scx_simple", () -> untilKernelRuns("simple"));
         step("the experiment keeps scx_simple (no false revert)", this::untilKept);
         step("autosa stop", this::stop);
-        line("state sequence: " + String.join(" -> ", sequence));
+        line("state sequence: " + String.join(" -> ", sequence()));
         line("sysfs after: " + sysfs());
         result();
     }
@@ -233,10 +230,7 @@ public final class ClosedLoopVmScenario extends GuestScenario {
 
     private void recordKernel() {
         String entry = "[kernel=" + kernel() + "]";
-        if (sequence.isEmpty() || !sequence.get(sequence.size() - 1).equals(entry)) {
-            sequence.add(entry);
-            line("  state: " + entry);
-        }
+        state(entry);
     }
 
     private void history(Path state) throws Exception {
@@ -290,9 +284,6 @@ public final class ClosedLoopVmScenario extends GuestScenario {
                     + (verdict.isJsonNull() ? "" : " verdict=" + verdict.getAsJsonObject().get("verdict").getAsString());
         }
         String entry = "[" + view + " | kernel=" + kernel + "]";
-        if (sequence.isEmpty() || !sequence.get(sequence.size() - 1).equals(entry)) {
-            sequence.add(entry);
-            line("  state: " + entry);
-        }
+        state(entry);
     }
 }

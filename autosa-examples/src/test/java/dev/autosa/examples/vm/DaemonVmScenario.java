@@ -5,7 +5,6 @@ import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +23,6 @@ public final class DaemonVmScenario extends GuestScenario {
     private static final Path SOCKET = Path.of("/tmp/autosa-vm/autosa.sock");
     private static final Path SECOND_SOCKET = Path.of("/tmp/autosa-vm2/autosa.sock");
 
-    private final List<String> sequence = new ArrayList<>();
     private @Nullable Process daemon;
     private @Nullable Process stress;
 
@@ -38,8 +36,7 @@ public final class DaemonVmScenario extends GuestScenario {
 
     @Override
     void run() throws Exception {
-        line("kernel " + System.getProperty("os.version") + ", schedulers from " + bin + ", jar " + jar);
-        line("sysfs before: " + sysfs());
+        header();
         record(null);
         Path config = work.resolve("autosa.conf");
         Files.createDirectories(work);
@@ -76,7 +73,7 @@ public final class DaemonVmScenario extends GuestScenario {
         step("kernel runs scx_simple by the daemon", this::untilSimple);
         step("a second daemon on another socket only recommends", this::secondDaemon);
         step("autosa stop restored the kernel default", this::stop);
-        line("state sequence: " + String.join(" -> ", sequence));
+        line("state sequence: " + String.join(" -> ", sequence()));
         line("sysfs after: " + sysfs());
         result();
     }
@@ -125,7 +122,7 @@ public final class DaemonVmScenario extends GuestScenario {
         Path out = Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "fd", "1"));
         line("  scx_simple's stdout: " + out);
         check(Files.isRegularFile(out), "scheduler output goes to a file");
-        int first = sequence.indexOf(sequence.stream().filter(e -> e.contains("kernel=disabled")).findFirst()
+        int first = sequence().indexOf(sequence().stream().filter(e -> e.contains("kernel=disabled")).findFirst()
                 .orElse("-"));
         int simple = indexOfLast("kernel=enabled(simple)");
         check(first == 0 && simple > first, "kernel default (before the daemon) seen before scx_simple");
@@ -214,15 +211,12 @@ public final class DaemonVmScenario extends GuestScenario {
                     + " active=" + a.get("display").getAsString() + (a.get("managed").getAsBoolean() ? "[managed]" : "");
         }
         String entry = "[" + view + " | kernel=" + kernel + "]";
-        if (sequence.isEmpty() || !sequence.get(sequence.size() - 1).equals(entry)) {
-            sequence.add(entry);
-            line("  state: " + entry);
-        }
+        state(entry);
     }
 
     private int indexOfLast(String part) {
-        for (int i = sequence.size() - 1; i >= 0; i--) {
-            if (sequence.get(i).contains(part)) {
+        for (int i = sequence().size() - 1; i >= 0; i--) {
+            if (sequence().get(i).contains(part)) {
                 return i;
             }
         }

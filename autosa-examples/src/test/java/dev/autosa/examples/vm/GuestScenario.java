@@ -32,6 +32,7 @@ abstract class GuestScenario {
     /** Where the guest's schedulers are (scx-vm builds them into its cache). */
     final Path bin = Path.of(System.getenv().getOrDefault("SCX_VM_CACHE", "/var/cache/scx-vm"), "bin");
     private final List<String> report = new ArrayList<>();
+    private final List<String> sequence = new ArrayList<>();
     private int failures;
 
     GuestScenario(Path jar, Path work) {
@@ -60,6 +61,25 @@ abstract class GuestScenario {
             Files.write(reportFile, s.report, StandardCharsets.UTF_8);
         }
         System.exit(s.failures == 0 ? 0 : 1);
+    }
+
+    /** The report's first lines: the guest's kernel, where its schedulers are, the jar, sysfs. */
+    final void header() {
+        line("kernel " + System.getProperty("os.version") + ", schedulers from " + bin + ", jar " + jar);
+        line("sysfs before: " + sysfs());
+    }
+
+    /** Appends {@code entry} (the daemon's view and the kernel's) to the state sequence when it changed. */
+    final void state(String entry) {
+        if (sequence.isEmpty() || !sequence.get(sequence.size() - 1).equals(entry)) {
+            sequence.add(entry);
+            line("  state: " + entry);
+        }
+    }
+
+    /** The states seen so far, oldest first. */
+    final List<String> sequence() {
+        return sequence;
     }
 
     /** The report's last line: PASS, or FAIL with the number of failed steps. */
