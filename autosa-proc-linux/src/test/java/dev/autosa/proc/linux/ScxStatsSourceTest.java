@@ -33,22 +33,32 @@ class ScxStatsSourceTest {
     Path tmp;
 
     /** The inner source: one value, so the test sees that it still samples whatever scx_stats does. */
-    private static final MetricSource BASE = new MetricSource() {
-        @Override
-        public String name() {
-            return "base";
-        }
+    private static final MetricSource BASE = base(MachineFacts.ofRuntime());
 
-        @Override
-        public boolean isAvailable() {
-            return true;
-        }
+    /** {@link #BASE} on the given machine. */
+    private static MetricSource base(MachineFacts machine) {
+        return new MetricSource() {
+            @Override
+            public String name() {
+                return "base";
+            }
 
-        @Override
-        public void sample(MetricSink sink) {
-            sink.put(MetricKey.CPU_BUSY, 0.5);
-        }
-    };
+            @Override
+            public boolean isAvailable() {
+                return true;
+            }
+
+            @Override
+            public void sample(MetricSink sink) {
+                sink.put(MetricKey.CPU_BUSY, 0.5);
+            }
+
+            @Override
+            public MachineFacts machine() {
+                return machine;
+            }
+        };
+    }
 
     private static Map<String, Double> tick(MetricSource s) throws IOException {
         Map<String, Double> out = new LinkedHashMap<>();
@@ -215,27 +225,7 @@ class ScxStatsSourceTest {
     @Test
     void theMachineIsTheWrappedSourcesNotTheJvms() throws Exception {
         MachineFacts machine = new MachineFacts(96, 1L << 40, "6.12.0-test");
-        MetricSource base = new MetricSource() {
-            @Override
-            public String name() {
-                return "base";
-            }
-
-            @Override
-            public boolean isAvailable() {
-                return true;
-            }
-
-            @Override
-            public void sample(MetricSink sink) {
-                sink.put(MetricKey.CPU_BUSY, 0.5);
-            }
-
-            @Override
-            public MachineFacts machine() {
-                return machine;
-            }
-        };
+        MetricSource base = base(machine);
         try (ScxStatsSource source = ScxStatsSource.wrap(base).socket(socket()).build()) {
             assertThat(source.machine()).isSameAs(machine);
         }
